@@ -1,0 +1,51 @@
+import type { Result } from "../shared/result";
+import type { Ticket, TicketEvent, TicketState } from "./ticket";
+
+/** A ticket to insert; the repository gives it its number (year + sequence) in the same transaction. */
+export type NewTicket = Omit<Ticket, "number" | "version"> & { readonly numberYear: number };
+
+/**
+ * Everything one use case changes, committed atomically: new tickets, updated tickets
+ * (each only if still at the version it was read at), the events that record it, and followers.
+ */
+export interface TicketChangeSet {
+  readonly creates: readonly NewTicket[];
+  readonly updates: readonly { readonly ticket: Ticket; readonly expectedVersion: number }[];
+  readonly events: readonly TicketEvent[];
+  readonly followers: readonly { readonly ticketId: string; readonly personId: string }[];
+}
+
+export interface CommittedTickets {
+  /** Created and updated tickets as stored (numbers assigned, versions bumped), by id. */
+  readonly tickets: ReadonlyMap<string, Ticket>;
+}
+
+export interface DuplicateQuery {
+  readonly categoryCode: string;
+  /** Tickets whose place lies within this path (a building, or a grid when no building is known). */
+  readonly placePath: string;
+  readonly createdSince: Date;
+  readonly states: readonly TicketState[];
+  readonly limit: number;
+}
+
+export interface TicketListQuery {
+  readonly reporterId?: string;
+  readonly assigneeId?: string;
+  readonly withinPath?: string;
+  readonly states?: readonly TicketState[];
+  readonly limit: number;
+}
+
+export interface TicketRepository {
+  findById(id: string): Promise<Ticket | null>;
+  findByNumber(number: string): Promise<Ticket | null>;
+  findDuplicateCandidates(query: DuplicateQuery): Promise<Ticket[]>;
+  list(query: TicketListQuery): Promise<Ticket[]>;
+  listEvents(ticketId: string): Promise<TicketEvent[]>;
+  listFollowers(ticketId: string): Promise<string[]>;
+  /** Tickets whose timer is at or before `now`, earliest first; must use the timer's index. */
+  findDue(timer: "nudgeDueAt" | "escalateDueAt" | "autoCloseAt", now: Date, limit: number): Promise<Ticket[]>;
+  /** Fails with TICKET.CONCURRENT_UPDATE (and writes nothing) when an update's version moved on. */
+  commit(changes: TicketChangeSet): Promise<Result<CommittedTickets>>;
+}
