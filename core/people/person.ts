@@ -32,7 +32,9 @@ export interface Person {
 }
 
 /** Who does something: a person, or the system itself (the scheduler, duplicate merging). */
-export type Actor = { readonly kind: "person"; readonly person: Person } | { readonly kind: "system"; readonly name: string };
+export type Actor =
+  | { readonly kind: "person"; readonly person: Person }
+  | { readonly kind: "system"; readonly name: string };
 
 export function personActor(person: Person): Actor {
   return { kind: "person", person };

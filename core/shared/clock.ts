@@ -3,7 +3,9 @@ export interface Clock {
   now(): Date;
 }
 
-export function fixedClock(at: Date): Clock & { set(next: Date): void; advanceMinutes(minutes: number): void } {
+export function fixedClock(
+  at: Date,
+): Clock & { set(next: Date): void; advanceMinutes(minutes: number): void } {
   let current = new Date(at);
   return {
     now: () => new Date(current),

@@ -31,7 +31,10 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
     return place;
   }
 
-  addPerson(id: string, grants: { role: RoleGrant["role"]; placeId: string; departmentId?: string }[]): Person {
+  addPerson(
+    id: string,
+    grants: { role: RoleGrant["role"]; placeId: string; departmentId?: string }[],
+  ): Person {
     const person: Person = {
       id,
       name: id,
@@ -48,9 +51,21 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
     return person;
   }
 
-  addRule(categoryCode: string, placeId: string, level: TicketLevel, departmentId: string | null = null): void {
+  addRule(
+    categoryCode: string,
+    placeId: string,
+    level: TicketLevel,
+    departmentId: string | null = null,
+  ): void {
     const place = this.places.get(placeId)!;
-    this.rules.push({ id: `rule-${this.rules.length + 1}`, categoryCode, placeId, placePath: place.path, level, departmentId });
+    this.rules.push({
+      id: `rule-${this.rules.length + 1}`,
+      categoryCode,
+      placeId,
+      placePath: place.path,
+      level,
+      departmentId,
+    });
   }
 
   addDepartment(id: string, placeId: string, categoryCodes: string[]): void {
@@ -75,7 +90,9 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
   }
 
   async departmentsFor(categoryCode: string, path: string) {
-    return this.departments.filter((d) => d.categoryCodes.includes(categoryCode) && isWithin(path, d.placePath));
+    return this.departments.filter(
+      (d) => d.categoryCodes.includes(categoryCode) && isWithin(path, d.placePath),
+    );
   }
 
   async getPerson(id: string) {
@@ -92,7 +109,11 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
           : g.role === role && g.placeId === unit.unitPlaceId,
       );
       if (holds) {
-        found.push({ personId: person.id, onDuty: !this.offDuty.has(person.id), openTickets: this.openTickets(person.id) });
+        found.push({
+          personId: person.id,
+          onDuty: !this.offDuty.has(person.id),
+          openTickets: this.openTickets(person.id),
+        });
       }
     }
     return found;

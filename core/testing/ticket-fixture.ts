@@ -2,7 +2,7 @@ import { type Actor, personActor, systemActor } from "../people/person";
 import { fixedClock } from "../shared/clock";
 import { counterIds } from "../shared/ids";
 import type { Result } from "../shared/result";
-import { openTicket, type OpenTicketInput } from "../tickets/open-ticket";
+import { type OpenTicketInput, openTicket } from "../tickets/open-ticket";
 import { DEFAULT_TICKET_SETTINGS, type TicketDeps, type TicketSettings } from "../tickets/ticket-deps";
 import { InMemoryDirectory } from "./in-memory-directory";
 import { InMemoryTicketRepository } from "./in-memory-ticket-repository";
@@ -39,7 +39,8 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
   ] as const) {
     directory.addPlace(building, "building", grid);
   }
-  for (const code of ["lighting", "utilities", "garbage", "elevator", "other"]) directory.categories.add(code);
+  for (const code of ["lighting", "utilities", "garbage", "elevator", "other"])
+    directory.categories.add(code);
   directory.addDepartment("dept-water", "s1", ["utilities"]);
   directory.addDepartment("dept-city", "d1", ["lighting", "garbage"]);
   directory.addRule("*", "d1", "grid");
@@ -58,8 +59,12 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
     ca2: directory.addPerson("ca2", [{ role: "community_admin", placeId: "c2" }]),
     sa1: directory.addPerson("sa1", [{ role: "street_admin", placeId: "s1" }]),
     sa2: directory.addPerson("sa2", [{ role: "street_admin", placeId: "s2" }]),
-    dh1: directory.addPerson("dh1", [{ role: "department_handler", placeId: "s1", departmentId: "dept-water" }]),
-    dh2: directory.addPerson("dh2", [{ role: "department_handler", placeId: "d1", departmentId: "dept-city" }]),
+    dh1: directory.addPerson("dh1", [
+      { role: "department_handler", placeId: "s1", departmentId: "dept-water" },
+    ]),
+    dh2: directory.addPerson("dh2", [
+      { role: "department_handler", placeId: "d1", departmentId: "dept-city" },
+    ]),
     da1: directory.addPerson("da1", [{ role: "district_admin", placeId: "d1" }]),
   };
   directory.offDuty.add("w1b");
@@ -93,6 +98,7 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
 }
 
 export function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`expected success, got ${result.code} ${JSON.stringify(result.detail ?? {})}`);
+  if (!result.ok)
+    throw new Error(`expected success, got ${result.code} ${JSON.stringify(result.detail ?? {})}`);
   return result.value;
 }

@@ -7,8 +7,8 @@ import { dispatchClock, triageClock } from "./sla";
 import type { Ticket } from "./ticket";
 import type { TicketDeps } from "./ticket-deps";
 import { notice, type TicketNotice } from "./ticket-notice";
-import { targetState } from "./ticket-transitions";
 import { commitUpdate, loadForAction, makeEvent, type TransitionOutcome } from "./ticket-transition";
+import { targetState } from "./ticket-transitions";
 
 /** The unit one rung above the ticket's: grid → community → street → the responsible department. */
 async function unitAbove(deps: TicketDeps, ticket: Ticket): Promise<ResponsibleUnit | null> {
@@ -64,6 +64,7 @@ export async function escalateTicket(
   const notices: TicketNotice[] = [
     notice("escalated", t, newHolders, { deadline: t.signForDeadline, note: input.reason }),
   ];
-  if (before.assigneeId) notices.push(notice("escalated_away", t, [before.assigneeId], { note: input.reason }));
+  if (before.assigneeId)
+    notices.push(notice("escalated_away", t, [before.assigneeId], { note: input.reason }));
   return ok({ ticket: t, notices });
 }

@@ -34,7 +34,9 @@ export interface GovernanceDirectory {
 export interface PeopleDirectory {
   getPerson(id: string): Promise<Person | null>;
   /** People holding the handler role of a unit: a grid's workers, a community's admins, a department's handlers. */
-  handlersOf(unit: { level: string; unitPlaceId: string | null; departmentId: string | null }): Promise<
-    HandlerCandidate[]
-  >;
+  handlersOf(unit: {
+    level: string;
+    unitPlaceId: string | null;
+    departmentId: string | null;
+  }): Promise<HandlerCandidate[]>;
 }

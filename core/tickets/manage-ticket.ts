@@ -14,11 +14,15 @@ import { commitUpdate, loadForAction, makeEvent, type TransitionOutcome } from "
 export function unitHandledBy(person: Person, placePath: string): ResponsibleUnit | null {
   for (const level of ["grid", "community", "street"] as const) {
     const unitPlaceId = ancestorIdAt(placePath, level);
-    const holds = person.grants.some((g) => g.role === HANDLER_ROLE[level] && isWithin(placePath, g.placePath));
+    const holds = person.grants.some(
+      (g) => g.role === HANDLER_ROLE[level] && isWithin(placePath, g.placePath),
+    );
     if (unitPlaceId && holds) return { level, unitPlaceId, departmentId: null };
   }
   const department = person.grants.find((g) => g.role === "department_handler" && g.departmentId);
-  return department ? { level: "department", unitPlaceId: null, departmentId: department.departmentId } : null;
+  return department
+    ? { level: "department", unitPlaceId: null, departmentId: department.departmentId }
+    : null;
 }
 
 async function resolveAssignee(
@@ -41,7 +45,11 @@ export async function dispatchTicket(
   if (!loaded.ok) return loaded;
   const before = loaded.value;
   const categoryCode = input.categoryCode ?? before.categoryCode;
-  if (categoryCode && categoryCode !== before.categoryCode && !(await deps.directory.categoryExists(categoryCode))) {
+  if (
+    categoryCode &&
+    categoryCode !== before.categoryCode &&
+    !(await deps.directory.categoryExists(categoryCode))
+  ) {
     return fail("TICKET.CATEGORY_UNKNOWN", { category: categoryCode });
   }
   const priority = input.priority ?? before.priority;
@@ -76,7 +84,10 @@ export async function dispatchTicket(
   const stored = await commitUpdate(deps, before, after, [event]);
   if (!stored.ok) return stored;
   const t = stored.value;
-  return ok({ ticket: t, notices: [notice("dispatched", t, [t.assigneeId], { deadline: t.signForDeadline })] });
+  return ok({
+    ticket: t,
+    notices: [notice("dispatched", t, [t.assigneeId], { deadline: t.signForDeadline })],
+  });
 }
 
 /** An administrator gives the case to another handler; the new one gets a fresh sign-for clock. */
@@ -107,7 +118,9 @@ export async function reassignTicket(
   const stored = await commitUpdate(deps, before, after, [event]);
   if (!stored.ok) return stored;
   const t = stored.value;
-  const notices: TicketNotice[] = [notice("dispatched", t, [t.assigneeId], { deadline: t.signForDeadline, note })];
+  const notices: TicketNotice[] = [
+    notice("dispatched", t, [t.assigneeId], { deadline: t.signForDeadline, note }),
+  ];
   if (before.assigneeId && before.assigneeId !== t.assigneeId) {
     notices.push(notice("reassigned_away", t, [before.assigneeId], { note }));
   }
@@ -147,7 +160,9 @@ export async function mergeTickets(
       { ticket: grown, expectedVersion: target.version },
     ],
     events: [
-      makeEvent(deps, duplicate.id, "merged", input.actor, now, duplicate.state, "merged", null, { into: target.id }),
+      makeEvent(deps, duplicate.id, "merged", input.actor, now, duplicate.state, "merged", null, {
+        into: target.id,
+      }),
       makeEvent(deps, target.id, "supporter_added", input.actor, now, target.state, target.state, null, {
         from: duplicate.id,
         supporters: grown.supporterCount,
@@ -182,12 +197,22 @@ export async function reclassifyTicket(
     priority: input.priority ?? before.priority,
     updatedAt: now,
   };
-  const event = makeEvent(deps, before.id, "reclassified", input.actor, now, before.state, before.state, null, {
-    fromCategory: before.categoryCode,
-    toCategory: after.categoryCode,
-    fromPriority: before.priority,
-    toPriority: after.priority,
-  });
+  const event = makeEvent(
+    deps,
+    before.id,
+    "reclassified",
+    input.actor,
+    now,
+    before.state,
+    before.state,
+    null,
+    {
+      fromCategory: before.categoryCode,
+      toCategory: after.categoryCode,
+      fromPriority: before.priority,
+      toPriority: after.priority,
+    },
+  );
   const stored = await commitUpdate(deps, before, after, [event]);
   if (!stored.ok) return stored;
   return ok({ ticket: stored.value, notices: [] });

@@ -3,10 +3,10 @@ import { type Actor, personActor } from "../people/person";
 import { ancestorIdAt } from "../places/place";
 import { addMinutes, yearIn } from "../shared/clock";
 import { fail, ok, type Result } from "../shared/result";
-import { raisePriorityForSupport } from "./support";
 import { textSimilarity } from "./duplicates";
 import { handlerIdsOf, routeTicket, slaPolicyFor } from "./route-ticket";
 import { dispatchClock, NO_TIMERS, triageClock } from "./sla";
+import { raisePriorityForSupport } from "./support";
 import { ACTIVE_STATES, mediaRefSchema, prioritySchema, type Ticket, type TicketEvent } from "./ticket";
 import type { TicketDeps } from "./ticket-deps";
 import { notice, type TicketNotice } from "./ticket-notice";
@@ -34,7 +34,10 @@ export interface OpenTicketOutcome {
 }
 
 /** A resident's report becomes a ticket: merged into an open duplicate, or routed and dispatched, or sent to triage. */
-export async function openTicket(deps: TicketDeps, rawInput: OpenTicketInput): Promise<Result<OpenTicketOutcome>> {
+export async function openTicket(
+  deps: TicketDeps,
+  rawInput: OpenTicketInput,
+): Promise<Result<OpenTicketOutcome>> {
   const input = openTicketInputSchema.parse(rawInput);
   const place = await deps.directory.getPlace(input.placeId);
   if (!place) return fail("PLACE.NOT_FOUND", { placeId: input.placeId });
@@ -162,7 +165,13 @@ async function routeNewReport(
   const policy = await slaPolicyFor(deps, draft.categoryCode, draft.priority);
   const routed: NewTicket =
     decision.kind === "dispatch"
-      ? { ...draft, state: "dispatched", ...decision.unit, assigneeId: decision.assigneeId, ...dispatchClock(policy, now) }
+      ? {
+          ...draft,
+          state: "dispatched",
+          ...decision.unit,
+          assigneeId: decision.assigneeId,
+          ...dispatchClock(policy, now),
+        }
       : { ...draft, state: "triage", ...decision.unit, assigneeId: null, ...triageClock(policy, now) };
   const second =
     decision.kind === "dispatch"
@@ -170,7 +179,9 @@ async function routeNewReport(
           assignee: decision.assigneeId,
           level: decision.unit.level,
         })
-      : makeEvent(deps, draft.id, "triaged", actor, now, "reported", "triage", null, { reason: decision.reason });
+      : makeEvent(deps, draft.id, "triaged", actor, now, "reported", "triage", null, {
+          reason: decision.reason,
+        });
   const committed = await deps.tickets.commit({
     creates: [routed],
     updates: [],
@@ -182,7 +193,15 @@ async function routeNewReport(
   const notices =
     decision.kind === "dispatch"
       ? [notice("dispatched", ticket, [ticket.assigneeId], { deadline: ticket.signForDeadline })]
-      : [notice("triage_needed", ticket, await handlerIdsOf(deps, decision.unit), { deadline: ticket.signForDeadline })];
-  return ok({ ticket, disposition: decision.kind === "dispatch" ? "dispatched" : "triage", mergedInto: null, notices });
+      : [
+          notice("triage_needed", ticket, await handlerIdsOf(deps, decision.unit), {
+            deadline: ticket.signForDeadline,
+          }),
+        ];
+  return ok({
+    ticket,
+    disposition: decision.kind === "dispatch" ? "dispatched" : "triage",
+    mergedInto: null,
+    notices,
+  });
 }
-

@@ -16,13 +16,23 @@ export async function confirmTicket(
   input: { ticketId: string; actor: Actor; rating?: number | null },
 ): Promise<Result<TransitionOutcome>> {
   const rating = input.rating ?? null;
-  if (rating !== null && !ratingSchema.safeParse(rating).success) return fail("TICKET.RATING_INVALID", { rating });
+  if (rating !== null && !ratingSchema.safeParse(rating).success)
+    return fail("TICKET.RATING_INVALID", { rating });
   const loaded = await loadForAction(deps, input.ticketId, input.actor, "confirm");
   if (!loaded.ok) return loaded;
   const before = loaded.value;
   const now = deps.clock.now();
-  const after: Ticket = { ...before, ...stoppedClock(before), state: "closed", rating, closedAt: now, updatedAt: now };
-  const event = makeEvent(deps, before.id, "confirmed", input.actor, now, "resolved", "closed", null, { rating });
+  const after: Ticket = {
+    ...before,
+    ...stoppedClock(before),
+    state: "closed",
+    rating,
+    closedAt: now,
+    updatedAt: now,
+  };
+  const event = makeEvent(deps, before.id, "confirmed", input.actor, now, "resolved", "closed", null, {
+    rating,
+  });
   const stored = await commitUpdate(deps, before, after, [event]);
   if (!stored.ok) return stored;
   return ok({ ticket: stored.value, notices: [notice("closed", stored.value, [stored.value.assigneeId])] });
@@ -38,7 +48,13 @@ export async function rejectTicket(
   const before = loaded.value;
   const now = deps.clock.now();
   const policy = await slaPolicyFor(deps, before.categoryCode, before.priority);
-  const after: Ticket = { ...before, ...reopenedClock(policy, now), state: "reopened", resolvedAt: null, updatedAt: now };
+  const after: Ticket = {
+    ...before,
+    ...reopenedClock(policy, now),
+    state: "reopened",
+    resolvedAt: null,
+    updatedAt: now,
+  };
   const reason = input.reason?.trim().slice(0, 2000) || null;
   const event = makeEvent(deps, before.id, "rejected", input.actor, now, "resolved", "reopened", reason);
   const stored = await commitUpdate(deps, before, after, [event]);
@@ -63,7 +79,13 @@ export async function cancelTicket(
   if (!loaded.ok) return loaded;
   const before = loaded.value;
   const now = deps.clock.now();
-  const after: Ticket = { ...before, ...stoppedClock(before), state: "cancelled", closedAt: now, updatedAt: now };
+  const after: Ticket = {
+    ...before,
+    ...stoppedClock(before),
+    state: "cancelled",
+    closedAt: now,
+    updatedAt: now,
+  };
   const reason = input.reason?.trim().slice(0, 2000) || null;
   const event = makeEvent(deps, before.id, "cancelled", input.actor, now, before.state, "cancelled", reason);
   const stored = await commitUpdate(deps, before, after, [event]);
@@ -78,7 +100,8 @@ export async function rateTicket(
   deps: TicketDeps,
   input: { ticketId: string; actor: Actor; rating: number },
 ): Promise<Result<TransitionOutcome>> {
-  if (!ratingSchema.safeParse(input.rating).success) return fail("TICKET.RATING_INVALID", { rating: input.rating });
+  if (!ratingSchema.safeParse(input.rating).success)
+    return fail("TICKET.RATING_INVALID", { rating: input.rating });
   const loaded = await loadForAction(deps, input.ticketId, input.actor, "rate");
   if (!loaded.ok) return loaded;
   const before = loaded.value;

@@ -7,13 +7,19 @@ import type { TicketDeps } from "./ticket-deps";
 
 export type RoutingDecision =
   | { readonly kind: "dispatch"; readonly unit: ResponsibleUnit; readonly assigneeId: string }
-  | { readonly kind: "triage"; readonly unit: ResponsibleUnit; readonly reason: "no_category" | "no_rule" | "no_handler" };
+  | {
+      readonly kind: "triage";
+      readonly unit: ResponsibleUnit;
+      readonly reason: "no_category" | "no_rule" | "no_handler";
+    };
 
 /** On duty first, then the one with the fewest open cases, then a stable order. */
 export function pickHandler(candidates: readonly HandlerCandidate[]): string | null {
   const sorted = [...candidates].sort(
     (a, b) =>
-      Number(b.onDuty) - Number(a.onDuty) || a.openTickets - b.openTickets || a.personId.localeCompare(b.personId),
+      Number(b.onDuty) - Number(a.onDuty) ||
+      a.openTickets - b.openTickets ||
+      a.personId.localeCompare(b.personId),
   );
   return sorted[0]?.personId ?? null;
 }
@@ -53,7 +59,10 @@ export async function slaPolicyFor(
   categoryCode: string | null,
   priority: Priority,
 ): Promise<SlaPolicy> {
-  return choosePolicy(await deps.directory.slaPolicies(categoryCode), categoryCode, priority) ?? FALLBACK_SLA[priority];
+  return (
+    choosePolicy(await deps.directory.slaPolicies(categoryCode), categoryCode, priority) ??
+    FALLBACK_SLA[priority]
+  );
 }
 
 export async function handlerIdsOf(

@@ -60,7 +60,9 @@ export function unitAtLevel(
 
 export function unitForRule(rule: RoutingRule, ticketPlacePath: string): ResponsibleUnit | null {
   if (rule.level === "department") {
-    return rule.departmentId ? { level: "department", unitPlaceId: null, departmentId: rule.departmentId } : null;
+    return rule.departmentId
+      ? { level: "department", unitPlaceId: null, departmentId: rule.departmentId }
+      : null;
   }
   return unitAtLevel(rule.level, ticketPlacePath);
 }

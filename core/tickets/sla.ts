@@ -47,7 +47,12 @@ export function dispatchClock(policy: SlaPolicy, at: Date): TicketTimers {
 export function acceptedClock(timers: TicketTimers, policy: SlaPolicy, at: Date): TicketTimers {
   const start = timers.clockStartedAt ?? at;
   const resolveDeadline = timers.resolveDeadline ?? addMinutes(start, policy.resolveMinutes);
-  return { ...timers, resolveDeadline, nudgeDueAt: nudgePoint(start, resolveDeadline), escalateDueAt: resolveDeadline };
+  return {
+    ...timers,
+    resolveDeadline,
+    nudgeDueAt: nudgePoint(start, resolveDeadline),
+    escalateDueAt: resolveDeadline,
+  };
 }
 
 /** A reopened case gets a whole new resolve clock: the fix did not hold. */
@@ -77,7 +82,12 @@ export function triageClock(policy: SlaPolicy, at: Date): TicketTimers {
 }
 
 export function resolvedClock(timers: TicketTimers, at: Date, autoCloseHours: number): TicketTimers {
-  return { ...timers, nudgeDueAt: null, escalateDueAt: null, autoCloseAt: addMinutes(at, autoCloseHours * 60) };
+  return {
+    ...timers,
+    nudgeDueAt: null,
+    escalateDueAt: null,
+    autoCloseAt: addMinutes(at, autoCloseHours * 60),
+  };
 }
 
 /** Final states keep their deadlines for reports but carry no timer. */

@@ -6,8 +6,8 @@ import { stoppedClock } from "./sla";
 import type { Ticket } from "./ticket";
 import type { TicketDeps } from "./ticket-deps";
 import { currentDeadline, notice, type TicketNotice } from "./ticket-notice";
-import { canTransition } from "./ticket-transitions";
 import { commitUpdate, makeEvent } from "./ticket-transition";
+import { canTransition } from "./ticket-transitions";
 
 export interface SweepReport {
   readonly at: Date;
@@ -39,9 +39,14 @@ export async function sweepDeadlines(
   const notices: TicketNotice[] = [];
   const seen = new Set<string>();
 
-  const drain = async (timer: "escalateDueAt" | "nudgeDueAt" | "autoCloseAt", act: (t: Ticket) => Promise<void>) => {
+  const drain = async (
+    timer: "escalateDueAt" | "nudgeDueAt" | "autoCloseAt",
+    act: (t: Ticket) => Promise<void>,
+  ) => {
     for (let batch = 0; batch < maxBatches; batch++) {
-      const due = (await deps.tickets.findDue(timer, at, batchSize)).filter((t) => !seen.has(`${timer}:${t.id}`));
+      const due = (await deps.tickets.findDue(timer, at, batchSize)).filter(
+        (t) => !seen.has(`${timer}:${t.id}`),
+      );
       if (due.length === 0) return;
       for (const ticket of due) {
         seen.add(`${timer}:${ticket.id}`);
@@ -79,7 +84,13 @@ export async function sweepDeadlines(
 
   await drain("autoCloseAt", async (ticket) => {
     if (!canTransition("auto_close", ticket.state)) return void counts.skipped++;
-    const after: Ticket = { ...ticket, ...stoppedClock(ticket), state: "closed", closedAt: at, updatedAt: at };
+    const after: Ticket = {
+      ...ticket,
+      ...stoppedClock(ticket),
+      state: "closed",
+      closedAt: at,
+      updatedAt: at,
+    };
     const event = makeEvent(atDeps, ticket.id, "auto_closed", SWEEPER, at, "resolved", "closed", null, {
       hours: atDeps.settings.autoCloseHours,
     });
@@ -102,5 +113,7 @@ async function markBreached(deps: TicketDeps, ticket: Ticket, at: Date): Promise
   const stored = await commitUpdate(deps, ticket, after, [event]);
   if (!stored.ok) return null;
   const holders = await handlerIdsOf(deps, ticket);
-  return notice("sla_breached", stored.value, [ticket.assigneeId, ...holders], { deadline: currentDeadline(ticket) });
+  return notice("sla_breached", stored.value, [ticket.assigneeId, ...holders], {
+    deadline: currentDeadline(ticket),
+  });
 }

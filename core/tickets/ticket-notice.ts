@@ -53,5 +53,7 @@ export function notice(
 
 /** The deadline the current holder is working against. */
 export function currentDeadline(ticket: Ticket): Date | null {
-  return ticket.state === "dispatched" || ticket.state === "triage" ? ticket.signForDeadline : ticket.resolveDeadline;
+  return ticket.state === "dispatched" || ticket.state === "triage"
+    ? ticket.signForDeadline
+    : ticket.resolveDeadline;
 }

@@ -81,7 +81,14 @@ describe("permission matrix: every role × action × in and out of scope", () =>
   it("the system may only do what the scheduler and duplicate merging need", () => {
     const ticket = ticketAt("grid");
     const allowed = TICKET_ACTIONS.filter((action) => mayAct(systemActor("x"), action, ticket));
-    expect(allowed.sort()).toEqual(["auto_close", "dispatch", "escalate", "merge", "nudge", "send_to_triage"]);
+    expect(allowed.sort()).toEqual([
+      "auto_close",
+      "dispatch",
+      "escalate",
+      "merge",
+      "nudge",
+      "send_to_triage",
+    ]);
   });
 
   it("viewing: reporter, followers, handlers and admins in scope; not other residents or other grids", () => {

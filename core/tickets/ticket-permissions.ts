@@ -22,7 +22,8 @@ export function handlesCurrentUnit(person: Person, ticket: TicketScope): boolean
   const role = HANDLER_ROLE[ticket.level];
   return person.grants.some((grant) => {
     if (grant.role !== role) return false;
-    if (ticket.level === "department") return grant.departmentId !== null && grant.departmentId === ticket.departmentId;
+    if (ticket.level === "department")
+      return grant.departmentId !== null && grant.departmentId === ticket.departmentId;
     return isWithin(ticket.placePath, grant.placePath);
   });
 }
@@ -34,7 +35,9 @@ export function handlesCurrentUnit(person: Person, ticket: TicketScope): boolean
 export function administers(person: Person, ticket: TicketScope): boolean {
   return person.grants.some((grant) => {
     const rank = ADMIN_RANK[grant.role];
-    return rank !== undefined && rank >= LEVEL_RANK[ticket.level] && isWithin(ticket.placePath, grant.placePath);
+    return (
+      rank !== undefined && rank >= LEVEL_RANK[ticket.level] && isWithin(ticket.placePath, grant.placePath)
+    );
   });
 }
 
@@ -87,6 +90,8 @@ export function mayView(person: Person, ticket: TicketScope, followerIds: readon
     isReporter(person, ticket) ||
     followerIds.includes(person.id) ||
     handlesCurrentUnit(person, ticket) ||
-    person.grants.some((grant) => ADMIN_RANK[grant.role] !== undefined && isWithin(ticket.placePath, grant.placePath))
+    person.grants.some(
+      (grant) => ADMIN_RANK[grant.role] !== undefined && isWithin(ticket.placePath, grant.placePath),
+    )
   );
 }

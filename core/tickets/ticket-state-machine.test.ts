@@ -25,12 +25,19 @@ const RUNNERS: Record<TicketAction, (f: Fixture, ticketId: string) => Promise<Re
     const ticket = f.tickets.tickets.get(id)!;
     f.tickets.tickets.set(id, { ...ticket, autoCloseAt: T0 });
     const report = await sweepDeadlines(f.deps, T0);
-    return report.ok && report.value.autoClosed === 1 ? report : { ok: false, code: "TICKET.ILLEGAL_TRANSITION" };
+    return report.ok && report.value.autoClosed === 1
+      ? report
+      : { ok: false, code: "TICKET.ILLEGAL_TRANSITION" };
   },
   reject: (f, id) => rejectTicket(f.deps, { ticketId: id, actor: f.as("r1"), reason: "还是不亮" }),
   cancel: (f, id) => cancelTicket(f.deps, { ticketId: id, actor: f.as("r1") }),
   merge: async (f, id) => {
-    const other = await f.open({ reporterId: "r3", placeId: "b2", text: "完全不同的事情：垃圾桶满了", categoryCode: "garbage" });
+    const other = await f.open({
+      reporterId: "r3",
+      placeId: "b2",
+      text: "完全不同的事情：垃圾桶满了",
+      categoryCode: "garbage",
+    });
     return mergeTickets(f.deps, { ticketId: id, intoTicketId: other.ticket.id, actor: f.as("ca1") });
   },
   reassign: (f, id) => reassignTicket(f.deps, { ticketId: id, actor: f.as("ca1"), assigneeId: "w1b" }),
@@ -41,7 +48,8 @@ const RUNNERS: Record<TicketAction, (f: Fixture, ticketId: string) => Promise<Re
     const report = await sweepDeadlines(f.deps, T0);
     return report.ok && report.value.nudged === 1 ? report : { ok: false, code: "TICKET.ILLEGAL_TRANSITION" };
   },
-  reclassify: (f, id) => reclassifyTicket(f.deps, { ticketId: id, actor: f.as("ca1"), categoryCode: "other" }),
+  reclassify: (f, id) =>
+    reclassifyTicket(f.deps, { ticketId: id, actor: f.as("ca1"), categoryCode: "other" }),
   rate: (f, id) => rateTicket(f.deps, { ticketId: id, actor: f.as("r1"), rating: 4 }),
 };
 

@@ -24,7 +24,9 @@ const WORKING: readonly TicketState[] = ["dispatched", "accepted", "reopened"];
 const NOT_DONE: readonly TicketState[] = ["reported", "triage", ...WORKING];
 
 /** From which states each action may start, and where it leads ("same" keeps the state). */
-export const TRANSITIONS: Readonly<Record<TicketAction, { from: readonly TicketState[]; to: TicketState | "same" }>> = {
+export const TRANSITIONS: Readonly<
+  Record<TicketAction, { from: readonly TicketState[]; to: TicketState | "same" }>
+> = {
   dispatch: { from: ["reported", "triage"], to: "dispatched" },
   send_to_triage: { from: ["reported"], to: "triage" },
   sign_for: { from: ["dispatched"], to: "accepted" },

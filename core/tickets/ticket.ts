@@ -14,7 +14,13 @@ export const TICKET_STATES = [
 export type TicketState = (typeof TICKET_STATES)[number];
 
 /** States in which someone still has to act (a resolved ticket waits only for its reporter). */
-export const ACTIVE_STATES: readonly TicketState[] = ["reported", "triage", "dispatched", "accepted", "reopened"];
+export const ACTIVE_STATES: readonly TicketState[] = [
+  "reported",
+  "triage",
+  "dispatched",
+  "accepted",
+  "reopened",
+];
 export const FINAL_STATES: readonly TicketState[] = ["closed", "merged", "cancelled"];
 
 export const PRIORITIES = ["urgent", "high", "normal", "low"] as const;

@@ -33,7 +33,9 @@ export async function signForTicket(
   if (!stored.ok) return stored;
   return ok({
     ticket: stored.value,
-    notices: [notice("accepted", stored.value, [stored.value.reporterId], { deadline: stored.value.resolveDeadline })],
+    notices: [
+      notice("accepted", stored.value, [stored.value.reporterId], { deadline: stored.value.resolveDeadline }),
+    ],
   });
 }
 
@@ -68,7 +70,10 @@ export async function returnTicket(
   return ok({
     ticket: stored.value,
     notices: [
-      notice("triage_needed", stored.value, dispatchers, { deadline: stored.value.signForDeadline, note: reason }),
+      notice("triage_needed", stored.value, dispatchers, {
+        deadline: stored.value.signForDeadline,
+        note: reason,
+      }),
     ],
   });
 }
@@ -85,7 +90,8 @@ export async function resolveTicket(
   rawInput: z.input<typeof resolveInputSchema> & { actor: Actor },
 ): Promise<Result<TransitionOutcome>> {
   const input = resolveInputSchema.parse(rawInput);
-  if (input.note.length === 0 && input.media.length === 0) return fail("TICKET.NOTE_REQUIRED", { action: "resolve" });
+  if (input.note.length === 0 && input.media.length === 0)
+    return fail("TICKET.NOTE_REQUIRED", { action: "resolve" });
   const loaded = await loadForAction(deps, input.ticketId, rawInput.actor, "resolve");
   if (!loaded.ok) return loaded;
   const before = loaded.value;
@@ -98,9 +104,19 @@ export async function resolveTicket(
     resolvedAt: now,
     updatedAt: now,
   };
-  const event = makeEvent(deps, before.id, "resolved", rawInput.actor, now, before.state, "resolved", input.note || null, {
-    media: input.media.length > 0 ? JSON.stringify(input.media) : null,
-  });
+  const event = makeEvent(
+    deps,
+    before.id,
+    "resolved",
+    rawInput.actor,
+    now,
+    before.state,
+    "resolved",
+    input.note || null,
+    {
+      media: input.media.length > 0 ? JSON.stringify(input.media) : null,
+    },
+  );
   const stored = await commitUpdate(deps, before, after, [event]);
   if (!stored.ok) return stored;
   const followers = await deps.tickets.listFollowers(before.id);
