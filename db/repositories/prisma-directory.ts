@@ -1,0 +1,136 @@
+import type { Locale, Person, Role } from "../../core/people/person";
+import type { Place, PlaceLevel } from "../../core/places/place";
+import type {
+  Department,
+  GovernanceDirectory,
+  HandlerCandidate,
+  PeopleDirectory,
+} from "../../core/tickets/governance-directory";
+import type { RoutingRule } from "../../core/tickets/routing";
+import type { SlaPolicy } from "../../core/tickets/sla";
+import { ACTIVE_STATES, type Priority, type TicketLevel } from "../../core/tickets/ticket";
+import { HANDLER_ROLE } from "../../core/tickets/ticket-permissions";
+import type { PrismaClient } from "../generated/client";
+
+function toPlace(row: { id: string; level: string; parentId: string | null; name: string; path: string }): Place {
+  return { id: row.id, level: row.level as PlaceLevel, parentId: row.parentId, name: row.name, path: row.path };
+}
+
+/** Places, categories, routing, SLA and departments, read from the database. */
+export class PrismaGovernanceDirectory implements GovernanceDirectory {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async getPlace(id: string) {
+    const row = await this.prisma.place.findUnique({ where: { id } });
+    return row ? toPlace(row) : null;
+  }
+
+  async categoryExists(code: string) {
+    return (await this.prisma.category.count({ where: { code, active: true } })) > 0;
+  }
+
+  async routingRules(categoryCode: string): Promise<RoutingRule[]> {
+    const rules = await this.prisma.routingRule.findMany({ where: { categoryCode: { in: [categoryCode, "*"] } } });
+    const places = await this.prisma.place.findMany({
+      where: { id: { in: [...new Set(rules.map((r) => r.placeId))] } },
+      select: { id: true, path: true },
+    });
+    const pathOf = new Map(places.map((p) => [p.id, p.path]));
+    return rules.flatMap((rule) => {
+      const placePath = pathOf.get(rule.placeId);
+      return placePath ? [{ ...rule, placePath, level: rule.level as TicketLevel }] : [];
+    });
+  }
+
+  async slaPolicies(categoryCode: string | null): Promise<SlaPolicy[]> {
+    const rows = await this.prisma.slaPolicy.findMany({
+      where: { categoryCode: { in: categoryCode ? [categoryCode, "*"] : ["*"] } },
+    });
+    return rows.map((row) => ({ ...row, priority: row.priority as Priority }));
+  }
+
+  async departmentsFor(categoryCode: string, placePath: string): Promise<Department[]> {
+    const rows = await this.prisma.department.findMany({
+      where: { categories: { some: { categoryCode } } },
+      include: { categories: { select: { categoryCode: true } } },
+    });
+    const places = await this.prisma.place.findMany({
+      where: { id: { in: rows.map((r) => r.placeId) } },
+      select: { id: true, path: true },
+    });
+    const pathOf = new Map(places.map((p) => [p.id, p.path]));
+    return rows.flatMap((row) => {
+      const departmentPath = pathOf.get(row.placeId);
+      if (!departmentPath || !placePath.startsWith(departmentPath)) return [];
+      return [
+        {
+          id: row.id,
+          name: row.name,
+          placeId: row.placeId,
+          placePath: departmentPath,
+          categoryCodes: row.categories.map((c) => c.categoryCode),
+        },
+      ];
+    });
+  }
+}
+
+/** People, their roles over places, and who handles a unit. */
+export class PrismaPeopleDirectory implements PeopleDirectory {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async getPerson(id: string): Promise<Person | null> {
+    const row = await this.prisma.person.findUnique({ where: { id }, include: { grants: true } });
+    if (!row) return null;
+    const places = await this.prisma.place.findMany({
+      where: { id: { in: row.grants.map((g) => g.placeId) } },
+      select: { id: true, path: true },
+    });
+    const pathOf = new Map(places.map((p) => [p.id, p.path]));
+    return {
+      id: row.id,
+      name: row.name,
+      locale: row.locale as Locale,
+      homePlaceId: row.homePlaceId,
+      grants: row.grants.flatMap((g) => {
+        const placePath = pathOf.get(g.placeId);
+        return placePath
+          ? [{ role: g.role as Role, placeId: g.placeId, placePath, departmentId: g.departmentId }]
+          : [];
+      }),
+    };
+  }
+
+  async handlersOf(unit: { level: string; unitPlaceId: string | null; departmentId: string | null }) {
+    const role = HANDLER_ROLE[unit.level as TicketLevel];
+    if (!role) return [];
+    const where =
+      unit.level === "department"
+        ? { role, departmentId: unit.departmentId ?? "" }
+        : { role, placeId: unit.unitPlaceId ?? "" };
+    const grants = await this.prisma.roleGrant.findMany({
+      where,
+      select: { personId: true, person: { select: { onDuty: true } } },
+    });
+    if (grants.length === 0) return [];
+    const ids = [...new Set(grants.map((g) => g.personId))];
+    const open = await this.prisma.ticket.groupBy({
+      by: ["assigneeId"],
+      where: { assigneeId: { in: ids }, state: { in: [...ACTIVE_STATES] } },
+      _count: { _all: true },
+    });
+    const openOf = new Map(open.map((row) => [row.assigneeId, row._count._all]));
+    const seen = new Set<string>();
+    const candidates: HandlerCandidate[] = [];
+    for (const grant of grants) {
+      if (seen.has(grant.personId)) continue;
+      seen.add(grant.personId);
+      candidates.push({
+        personId: grant.personId,
+        onDuty: grant.person.onDuty,
+        openTickets: openOf.get(grant.personId) ?? 0,
+      });
+    }
+    return candidates;
+  }
+}

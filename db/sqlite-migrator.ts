@@ -1,0 +1,88 @@
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import path from "node:path";
+import type Database from "better-sqlite3";
+import { sqliteTimestamp } from "./sqlite-timestamp";
+
+export const MIGRATIONS_DIR = path.join(import.meta.dirname, "prisma", "migrations");
+
+export interface MigrationFile {
+  readonly name: string;
+  readonly sql: string;
+  readonly checksum: string;
+}
+
+/** The migration folders Prisma's `migrate diff` wrote, oldest first. */
+export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .map((entry) => entry.name)
+    .sort()
+    .map((name) => {
+      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
+      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
+    });
+}
+
+// Prisma's own bookkeeping table, so `prisma migrate status` agrees with what we applied.
+const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
+  "id" TEXT PRIMARY KEY NOT NULL,
+  "checksum" TEXT NOT NULL,
+  "finished_at" DATETIME,
+  "migration_name" TEXT NOT NULL,
+  "logs" TEXT,
+  "rolled_back_at" DATETIME,
+  "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
+  "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
+)`;
+
+export interface MigrationReport {
+  readonly applied: string[];
+  readonly alreadyApplied: number;
+}
+
+/**
+ * Apply the committed migrations that this database lacks, each in its own transaction.
+ * A migration whose file changed after it was applied stops start-up: that is a mistake to fix by hand.
+ */
+export function migrateSqlite(db: Database.Database, migrations = readMigrations()): MigrationReport {
+  db.exec(BOOKKEEPING);
+  const done = new Map(
+    (
+      db
+        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .all() as { migration_name: string; checksum: string }[]
+    ).map((row) => [row.migration_name, row.checksum]),
+  );
+  const applied: string[] = [];
+  for (const migration of migrations) {
+    const checksum = done.get(migration.name);
+    if (checksum !== undefined) {
+      if (checksum !== migration.checksum) {
+        throw new Error(`migration ${migration.name} was changed after it was applied (checksum differs)`);
+      }
+      continue;
+    }
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.prepare(
+        `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
+         VALUES (?, ?, ?, ?, ?, 1)`,
+      ).run(randomUUID(), migration.checksum, sqliteTimestamp(new Date()), migration.name, sqliteTimestamp(new Date()));
+    })();
+    applied.push(migration.name);
+  }
+  return { applied, alreadyApplied: migrations.length - applied.length };
+}
+
+/** Names of committed migrations not yet applied (for /readyz and `egrid migrate --status`). */
+export function pendingMigrations(db: Database.Database, migrations = readMigrations()): string[] {
+  const table = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`).get();
+  if (!table) return migrations.map((m) => m.name);
+  const done = new Set(
+    (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).all() as {
+      migration_name: string;
+    }[]).map((row) => row.migration_name),
+  );
+  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
+}
