@@ -1,0 +1,144 @@
+import { parseArgs } from "node:util";
+import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
+import type { TicketNotice } from "../core/tickets/ticket-notice";
+import { openDatabase } from "../db/database";
+import { seedDemoDistrict } from "../db/seed/seed-database";
+import { ConfigError, loadConfig } from "./config";
+import { startDeadlineSweeps } from "./deadline-scheduler";
+import { createEgrid } from "./egrid-app";
+import { createHttpServer } from "./http-server";
+import { createLogger } from "./logger";
+import { systemClock } from "./system-clock";
+
+const USAGE = `egrid — community grid governance from the group chats residents already use
+
+Usage: egrid <command> [options]
+
+Commands:
+  start                 apply migrations, seed the demo district when empty, serve HTTP and run the scheduler
+  migrate               apply pending database migrations
+  seed                  seed the demo district into an empty database
+  sweep --at <ISO time> run the deadline sweep as if it were that time and print the notices
+  help                  this text
+
+Configuration comes from the environment; see .env.example.`;
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: CliIo = {
+  out: (line) => process.stdout.write(`${line}\n`),
+  err: (line) => process.stderr.write(`${line}\n`),
+};
+
+export function formatNotice(notice: TicketNotice): string {
+  const deadline = notice.deadline ? ` deadline=${notice.deadline.toISOString()}` : "";
+  const note = notice.note ? ` note=${JSON.stringify(notice.note)}` : "";
+  return `${notice.kind} ${notice.ticketNumber} level=${notice.level} to=${notice.to.join(",") || "-"}${deadline}${note}`;
+}
+
+/** Runs one command; returns the process exit code (start resolves only when the server stops). */
+export async function runCli(argv: string[], env: Record<string, string | undefined>, io: CliIo = consoleIo) {
+  const [command = "help", ...rest] = argv;
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) {
+      io.err(error.message);
+      return 2;
+    }
+    throw error;
+  }
+  switch (command) {
+    case "start":
+      return start(config);
+    case "migrate": {
+      const db = await openDatabase(config.DATABASE_URL);
+      io.out(
+        db.migrations.applied.length > 0
+          ? `applied: ${db.migrations.applied.join(", ")}`
+          : `up to date (${db.migrations.alreadyApplied} migrations)`,
+      );
+      await db.close();
+      return 0;
+    }
+    case "seed": {
+      const db = await openDatabase(config.DATABASE_URL);
+      const report = await seedDemoDistrict(db.prisma);
+      io.out(
+        report.seeded
+          ? `seeded the demo district: ${report.places} places, ${report.people} people`
+          : "the database already has places: nothing seeded",
+      );
+      await db.close();
+      return 0;
+    }
+    case "sweep": {
+      const { values } = parseArgs({ args: rest, options: { at: { type: "string" } } });
+      const at = values.at ? new Date(values.at) : null;
+      if (!at || Number.isNaN(at.getTime())) {
+        io.err("sweep needs --at <ISO time>, e.g. --at 2026-12-01T09:00:00+08:00");
+        return 2;
+      }
+      const egrid = await createEgrid({ ...config, SEED_DEMO: false }, createLogger("warn"));
+      try {
+        const result = await sweepDeadlines(egrid.tickets, at);
+        if (!result.ok) {
+          io.err(`sweep failed: ${result.code}`);
+          return 1;
+        }
+        const { notices, ...counts } = result.value;
+        for (const notice of notices) io.out(formatNotice(notice));
+        io.out(
+          `swept at ${at.toISOString()}: escalated=${counts.escalated} breached=${counts.breached} nudged=${counts.nudged} auto_closed=${counts.autoClosed} skipped=${counts.skipped}`,
+        );
+        return 0;
+      } finally {
+        await egrid.close();
+      }
+    }
+    case "help":
+    case "--help":
+    case "-h":
+      io.out(USAGE);
+      return 0;
+    default:
+      io.err(`unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
+  const logger = createLogger(config.LOG_LEVEL);
+  const egrid = await createEgrid(config, logger);
+  const server = createHttpServer(egrid, logger);
+  // Until the conversation lands, notices can only be logged.
+  const sweeps = startDeadlineSweeps(egrid.tickets, systemClock, config.SWEEP_INTERVAL_SECONDS, logger, async (notices) => {
+    for (const notice of notices) logger.info({ notice: formatNotice(notice) }, "ticket notice");
+  });
+  const address = await server.listen({ host: config.HOST, port: config.PORT });
+  logger.info({ address, database: egrid.db.file }, "egrid is running");
+  return new Promise<number>((resolve) => {
+    const shutdown = async (signal: string) => {
+      logger.info({ signal }, "shutting down");
+      await sweeps.stop();
+      await server.close();
+      await egrid.close();
+      resolve(0);
+    };
+    process.once("SIGINT", () => void shutdown("SIGINT"));
+    process.once("SIGTERM", () => void shutdown("SIGTERM"));
+  });
+}
+
+if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith("app/cli.ts")) {
+  runCli(process.argv.slice(2), process.env)
+    .then((code) => process.exit(code))
+    .catch((error) => {
+      process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+      process.exit(1);
+    });
+}

@@ -1,0 +1,49 @@
+import { z } from "zod";
+
+/**
+ * The whole configuration, read from the environment once at start and checked here; nothing
+ * else reads process.env. Every variable, with its default, is documented in .env.example.
+ */
+const intFrom = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
+const numberFrom = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
+
+export const configSchema = z.object({
+  DATABASE_URL: z.string().min(1).default("file:./data/egrid.db"),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  PORT: intFrom(3000, 0, 65535),
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+  EGRID_TIME_ZONE: z
+    .string()
+    .default("Asia/Shanghai")
+    .refine((zone) => {
+      try {
+        new Intl.DateTimeFormat("en", { timeZone: zone });
+        return true;
+      } catch {
+        return false;
+      }
+    }, "not an IANA time zone, e.g. Asia/Shanghai"),
+  AUTO_CLOSE_HOURS: numberFrom(72, 1, 24 * 30),
+  DUPLICATE_WINDOW_HOURS: numberFrom(72, 0, 24 * 30),
+  DUPLICATE_SIMILARITY: numberFrom(0.25, 0, 1),
+  SUPPORTERS_FOR_PRIORITY_RAISE: intFrom(3, 2, 1000),
+  SWEEP_INTERVAL_SECONDS: intFrom(60, 0, 3600),
+  SEED_DEMO: z
+    .enum(["true", "false"])
+    .default("true")
+    .transform((value) => value === "true"),
+});
+
+export type Config = z.infer<typeof configSchema>;
+
+export class ConfigError extends Error {}
+
+/** Parse the environment; on a bad value, fail with each variable's name and what is wrong. */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  // An empty variable means "not set", as in most .env tooling.
+  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const parsed = configSchema.safeParse(present);
+  if (parsed.success) return parsed.data;
+  const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
+  throw new ConfigError(`Invalid configuration:\n${problems.join("\n")}`);
+}

@@ -1,0 +1,40 @@
+import type { Clock } from "../core/shared/clock";
+import type { TicketDeps } from "../core/tickets/ticket-deps";
+import { type EgridDatabase, openDatabase } from "../db/database";
+import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
+import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
+import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+import { systemClock, uuidIds } from "./system-clock";
+
+export interface Egrid {
+  readonly config: Config;
+  readonly db: EgridDatabase;
+  readonly tickets: TicketDeps;
+  readonly seed: SeedReport;
+  close(): Promise<void>;
+}
+
+/** The composition root: open (and migrate) the database, seed the demo when empty, wire the ports. */
+export async function createEgrid(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Egrid> {
+  const db = await openDatabase(config.DATABASE_URL);
+  if (db.migrations.applied.length > 0) logger.info({ applied: db.migrations.applied }, "migrations applied");
+  const seed = config.SEED_DEMO ? await seedDemoDistrict(db.prisma) : { seeded: false, places: 0, people: 0 };
+  if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
+  const tickets: TicketDeps = {
+    tickets: new PrismaTicketRepository(db.prisma),
+    directory: new PrismaGovernanceDirectory(db.prisma),
+    people: new PrismaPeopleDirectory(db.prisma),
+    clock,
+    ids: uuidIds,
+    settings: {
+      timeZone: config.EGRID_TIME_ZONE,
+      autoCloseHours: config.AUTO_CLOSE_HOURS,
+      duplicateWindowHours: config.DUPLICATE_WINDOW_HOURS,
+      duplicateSimilarity: config.DUPLICATE_SIMILARITY,
+      supportersForPriorityRaise: config.SUPPORTERS_FOR_PRIORITY_RAISE,
+    },
+  };
+  return { config, db, tickets, seed, close: () => db.close() };
+}
