@@ -3,6 +3,7 @@ import type { TicketDeps } from "../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../db/database";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
+import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
@@ -35,6 +36,7 @@ export async function createEgrid(config: Config, logger: Logger, clock: Clock =
       duplicateSimilarity: config.DUPLICATE_SIMILARITY,
       supportersForPriorityRaise: config.SUPPORTERS_FOR_PRIORITY_RAISE,
     },
+    examples: new PrismaTrainingExamples(db.prisma),
   };
   return { config, db, tickets, seed, close: () => db.close() };
 }

@@ -4,6 +4,7 @@ import { counterIds } from "../shared/ids";
 import type { Result } from "../shared/result";
 import { type OpenTicketInput, openTicket } from "../tickets/open-ticket";
 import { DEFAULT_TICKET_SETTINGS, type TicketDeps, type TicketSettings } from "../tickets/ticket-deps";
+import { InMemoryTrainingExamples } from "../understanding/training-examples";
 import { InMemoryDirectory } from "./in-memory-directory";
 import { InMemoryTicketRepository } from "./in-memory-ticket-repository";
 
@@ -71,6 +72,7 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
 
   const tickets = new InMemoryTicketRepository();
   const clock = fixedClock(T0);
+  const examples = new InMemoryTrainingExamples();
   const deps: TicketDeps = {
     tickets,
     directory,
@@ -78,6 +80,7 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
     clock,
     ids: counterIds("t"),
     settings: { ...DEFAULT_TICKET_SETTINGS, ...settings },
+    examples,
   };
   const as = (id: keyof typeof people): Actor => personActor(people[id]);
 
@@ -94,7 +97,7 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
     );
   }
 
-  return { deps, directory, tickets, clock, people, as, system: systemActor("test"), open };
+  return { deps, directory, tickets, examples, clock, people, as, system: systemActor("test"), open };
 }
 
 export function unwrap<T>(result: Result<T>): T {

@@ -215,5 +215,16 @@ export async function reclassifyTicket(
   );
   const stored = await commitUpdate(deps, before, after, [event]);
   if (!stored.ok) return stored;
+  if (before.categoryCode !== after.categoryCode || before.priority !== after.priority) {
+    await deps.examples.add({
+      id: deps.ids.next(),
+      text: before.originalText,
+      intent: "report",
+      category: after.categoryCode,
+      priority: after.priority,
+      source: "reclassified",
+      createdAt: now,
+    });
+  }
   return ok({ ticket: stored.value, notices: [] });
 }

@@ -1,5 +1,6 @@
 import type { Clock } from "../shared/clock";
 import type { IdGenerator } from "../shared/ids";
+import type { TrainingExampleStore } from "../understanding/training-examples";
 import type { GovernanceDirectory, PeopleDirectory } from "./governance-directory";
 import type { TicketRepository } from "./ticket-repository";
 
@@ -31,4 +32,6 @@ export interface TicketDeps {
   readonly clock: Clock;
   readonly ids: IdGenerator;
   readonly settings: TicketSettings;
+  /** Corrections of a category are kept as training examples for the offline model. */
+  readonly examples: TrainingExampleStore;
 }

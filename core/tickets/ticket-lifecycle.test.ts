@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { MINUTE_MS } from "../shared/clock";
 import { T0, ticketFixture, unwrap } from "../testing/ticket-fixture";
 import { escalateTicket } from "./escalate-ticket";
-import { dispatchTicket, reassignTicket } from "./manage-ticket";
+import { dispatchTicket, reassignTicket, reclassifyTicket } from "./manage-ticket";
 import { confirmTicket, rateTicket, rejectTicket } from "./reporter-actions";
 import { sweepDeadlines } from "./sweep-deadlines";
 import { resolveTicket, returnTicket, signForTicket } from "./work-on-ticket";
@@ -166,6 +166,19 @@ describe("a case's whole life", () => {
       ["dispatched", ["w1b"]],
       ["reassigned_away", ["w1"]],
     ]);
+  });
+});
+
+describe("corrections", () => {
+  it("a reclassification is kept as a training example with the reporter's original words", async () => {
+    const f = ticketFixture();
+    const { ticket } = await f.open({ text: "楼下那个灯杆歪了快倒了", categoryCode: "lighting" });
+    unwrap(await reclassifyTicket(f.deps, { ticketId: ticket.id, actor: f.as("w1"), categoryCode: "other", priority: "high" }));
+    expect(f.examples.examples).toEqual([
+      expect.objectContaining({ text: "楼下那个灯杆歪了快倒了", intent: "report", category: "other", priority: "high", source: "reclassified" }),
+    ]);
+    const event = (await f.tickets.listEvents(ticket.id)).at(-1);
+    expect(event).toMatchObject({ type: "reclassified", data: { fromCategory: "lighting", toCategory: "other" } });
   });
 });
 

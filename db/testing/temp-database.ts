@@ -7,6 +7,7 @@ import { DEFAULT_TICKET_SETTINGS, type TicketDeps, type TicketSettings } from ".
 import { type EgridDatabase, openDatabase } from "../database";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../repositories/prisma-directory";
 import { PrismaTicketRepository } from "../repositories/prisma-ticket-repository";
+import { PrismaTrainingExamples } from "../repositories/prisma-training-examples";
 import { seedDemoDistrict } from "../seed/seed-database";
 
 /** A real SQLite file in a temp folder, migrated and (by default) seeded with the demo district. */
@@ -37,5 +38,6 @@ export function ticketDepsOn(
     clock,
     ids: counterIds(`x${Date.now().toString(36)}`),
     settings: { ...DEFAULT_TICKET_SETTINGS, ...settings },
+    examples: new PrismaTrainingExamples(db.prisma),
   };
 }
