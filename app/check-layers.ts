@@ -41,9 +41,14 @@ export function checkSource(root: string, file: string, text: string): Violation
         const target = layerOf(root, path.resolve(path.dirname(file), specifier));
         if (target === null || target === layer) continue;
         if (target === "core") continue;
-        if (layer === "core") report(`core imports "${specifier}" from ${target}/: core may import only core and zod`);
-        else if (target === "app") report(`${layer} imports "${specifier}" from app/: only app imports everything`);
-        else report(`${layer} imports "${specifier}" from ${target}/: prompts, db and bot import core, never each other`);
+        if (layer === "core")
+          report(`core imports "${specifier}" from ${target}/: core may import only core and zod`);
+        else if (target === "app")
+          report(`${layer} imports "${specifier}" from app/: only app imports everything`);
+        else
+          report(
+            `${layer} imports "${specifier}" from ${target}/: prompts, db and bot import core, never each other`,
+          );
         continue;
       }
       if (specifier.startsWith("node:") && layer !== "core") continue;

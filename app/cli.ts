@@ -116,9 +116,15 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const egrid = await createEgrid(config, logger);
   const server = createHttpServer(egrid, logger);
   // Until the conversation lands, notices can only be logged.
-  const sweeps = startDeadlineSweeps(egrid.tickets, systemClock, config.SWEEP_INTERVAL_SECONDS, logger, async (notices) => {
-    for (const notice of notices) logger.info({ notice: formatNotice(notice) }, "ticket notice");
-  });
+  const sweeps = startDeadlineSweeps(
+    egrid.tickets,
+    systemClock,
+    config.SWEEP_INTERVAL_SECONDS,
+    logger,
+    async (notices) => {
+      for (const notice of notices) logger.info({ notice: formatNotice(notice) }, "ticket notice");
+    },
+  );
   const address = await server.listen({ host: config.HOST, port: config.PORT });
   logger.info({ address, database: egrid.db.file }, "egrid is running");
   return new Promise<number>((resolve) => {

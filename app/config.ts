@@ -4,8 +4,10 @@ import { z } from "zod";
  * The whole configuration, read from the environment once at start and checked here; nothing
  * else reads process.env. Every variable, with its default, is documented in .env.example.
  */
-const intFrom = (fallback: number, min: number, max: number) => z.coerce.number().int().min(min).max(max).default(fallback);
-const numberFrom = (fallback: number, min: number, max: number) => z.coerce.number().min(min).max(max).default(fallback);
+const intFrom = (fallback: number, min: number, max: number) =>
+  z.coerce.number().int().min(min).max(max).default(fallback);
+const numberFrom = (fallback: number, min: number, max: number) =>
+  z.coerce.number().min(min).max(max).default(fallback);
 
 export const configSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/egrid.db"),
@@ -41,7 +43,9 @@ export class ConfigError extends Error {}
 /** Parse the environment; on a bad value, fail with each variable's name and what is wrong. */
 export function loadConfig(env: Record<string, string | undefined>): Config {
   // An empty variable means "not set", as in most .env tooling.
-  const present = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ""));
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ""),
+  );
   const parsed = configSchema.safeParse(present);
   if (parsed.success) return parsed.data;
   const problems = parsed.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);

@@ -18,7 +18,11 @@ export interface Egrid {
 }
 
 /** The composition root: open (and migrate) the database, seed the demo when empty, wire the ports. */
-export async function createEgrid(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Egrid> {
+export async function createEgrid(
+  config: Config,
+  logger: Logger,
+  clock: Clock = systemClock,
+): Promise<Egrid> {
   const db = await openDatabase(config.DATABASE_URL);
   if (db.migrations.applied.length > 0) logger.info({ applied: db.migrations.applied }, "migrations applied");
   const seed = config.SEED_DEMO ? await seedDemoDistrict(db.prisma) : { seeded: false, places: 0, people: 0 };

@@ -9,7 +9,11 @@ export function createHttpServer(egrid: Egrid, logger: Logger) {
   app.get("/readyz", async (_request, reply) => {
     try {
       await egrid.db.prisma.$queryRawUnsafe("SELECT 1");
-      return { status: "ready", database: "ok", migrations: egrid.db.migrations.alreadyApplied + egrid.db.migrations.applied.length };
+      return {
+        status: "ready",
+        database: "ok",
+        migrations: egrid.db.migrations.alreadyApplied + egrid.db.migrations.applied.length,
+      };
     } catch (error) {
       logger.warn({ err: error }, "readiness check failed");
       return reply.code(503).send({ status: "not ready", database: "unreachable" });

@@ -21,7 +21,16 @@ export function createLogger(level: string, destination?: pino.DestinationStream
     {
       level,
       redact: {
-        paths: ["*.token", "*.apiKey", "*.password", "*.secret", "*.authorization", "token", "apiKey", "password"],
+        paths: [
+          "*.token",
+          "*.apiKey",
+          "*.password",
+          "*.secret",
+          "*.authorization",
+          "token",
+          "apiKey",
+          "password",
+        ],
         censor: "[redacted]",
       },
       formatters: { log: (object) => maskDeep(object) as Record<string, unknown> },

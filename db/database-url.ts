@@ -1,6 +1,8 @@
 import path from "node:path";
 
-export type DatabaseTarget = { kind: "sqlite"; file: string; url: string } | { kind: "postgresql"; url: string };
+export type DatabaseTarget =
+  | { kind: "sqlite"; file: string; url: string }
+  | { kind: "postgresql"; url: string };
 
 /** file:./data/egrid.db (relative to the working directory) or postgresql://… */
 export function parseDatabaseUrl(url: string): DatabaseTarget {

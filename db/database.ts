@@ -2,8 +2,8 @@ import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
-import { PrismaClient } from "./generated/client";
 import { parseDatabaseUrl } from "./database-url";
+import { PrismaClient } from "./generated/client";
 import { type MigrationReport, migrateSqlite } from "./sqlite-migrator";
 
 export type { PrismaClient } from "./generated/client";
@@ -26,7 +26,9 @@ export async function openDatabase(
 ): Promise<EgridDatabase> {
   const target = parseDatabaseUrl(databaseUrl);
   if (target.kind !== "sqlite") {
-    throw new Error("PostgreSQL is not supported yet: set DATABASE_URL to a file: URL (see README, scale-out)");
+    throw new Error(
+      "PostgreSQL is not supported yet: set DATABASE_URL to a file: URL (see README, scale-out)",
+    );
   }
   if (target.file !== ":memory:") mkdirSync(path.dirname(target.file), { recursive: true });
   const setup = new Database(target.file);

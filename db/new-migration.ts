@@ -19,11 +19,17 @@ const latest = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
   .map((entry) => entry.name)
   .sort()
   .at(-1);
-const from = latest ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, latest, SNAPSHOT)] : ["--from-empty"];
-const sql = execFileSync("npx", ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"], {
-  encoding: "utf8",
-  stdio: ["ignore", "pipe", "inherit"],
-});
+const from = latest
+  ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, latest, SNAPSHOT)]
+  : ["--from-empty"];
+const sql = execFileSync(
+  "npx",
+  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"],
+  {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  },
+);
 if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
   process.stdout.write("the schema has not changed since the last migration\n");
   process.exit(0);

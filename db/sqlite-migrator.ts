@@ -50,7 +50,9 @@ export function migrateSqlite(db: Database.Database, migrations = readMigrations
   const done = new Map(
     (
       db
-        .prepare(`SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)
+        .prepare(
+          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+        )
         .all() as { migration_name: string; checksum: string }[]
     ).map((row) => [row.migration_name, row.checksum]),
   );
@@ -68,7 +70,13 @@ export function migrateSqlite(db: Database.Database, migrations = readMigrations
       db.prepare(
         `INSERT INTO "_prisma_migrations" (id, checksum, finished_at, migration_name, started_at, applied_steps_count)
          VALUES (?, ?, ?, ?, ?, 1)`,
-      ).run(randomUUID(), migration.checksum, sqliteTimestamp(new Date()), migration.name, sqliteTimestamp(new Date()));
+      ).run(
+        randomUUID(),
+        migration.checksum,
+        sqliteTimestamp(new Date()),
+        migration.name,
+        sqliteTimestamp(new Date()),
+      );
     })();
     applied.push(migration.name);
   }
@@ -77,12 +85,16 @@ export function migrateSqlite(db: Database.Database, migrations = readMigrations
 
 /** Names of committed migrations not yet applied (for /readyz and `egrid migrate --status`). */
 export function pendingMigrations(db: Database.Database, migrations = readMigrations()): string[] {
-  const table = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`).get();
+  const table = db
+    .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`)
+    .get();
   if (!table) return migrations.map((m) => m.name);
   const done = new Set(
-    (db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).all() as {
-      migration_name: string;
-    }[]).map((row) => row.migration_name),
+    (
+      db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).all() as {
+        migration_name: string;
+      }[]
+    ).map((row) => row.migration_name),
   );
   return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
 }

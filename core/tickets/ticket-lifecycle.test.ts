@@ -173,12 +173,28 @@ describe("corrections", () => {
   it("a reclassification is kept as a training example with the reporter's original words", async () => {
     const f = ticketFixture();
     const { ticket } = await f.open({ text: "楼下那个灯杆歪了快倒了", categoryCode: "lighting" });
-    unwrap(await reclassifyTicket(f.deps, { ticketId: ticket.id, actor: f.as("w1"), categoryCode: "other", priority: "high" }));
+    unwrap(
+      await reclassifyTicket(f.deps, {
+        ticketId: ticket.id,
+        actor: f.as("w1"),
+        categoryCode: "other",
+        priority: "high",
+      }),
+    );
     expect(f.examples.examples).toEqual([
-      expect.objectContaining({ text: "楼下那个灯杆歪了快倒了", intent: "report", category: "other", priority: "high", source: "reclassified" }),
+      expect.objectContaining({
+        text: "楼下那个灯杆歪了快倒了",
+        intent: "report",
+        category: "other",
+        priority: "high",
+        source: "reclassified",
+      }),
     ]);
     const event = (await f.tickets.listEvents(ticket.id)).at(-1);
-    expect(event).toMatchObject({ type: "reclassified", data: { fromCategory: "lighting", toCategory: "other" } });
+    expect(event).toMatchObject({
+      type: "reclassified",
+      data: { fromCategory: "lighting", toCategory: "other" },
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { type IntentCode, INTENT_CODES } from "../categories/default-categories";
+import { INTENT_CODES, type IntentCode } from "../categories/default-categories";
 import type { Locale } from "../people/person";
 import { type Priority, prioritySchema } from "../tickets/ticket";
 
@@ -74,7 +74,9 @@ export const understoodSchema = z.object({
   intentConfidence: z.number().min(0).max(1),
   category: z.string().min(1).max(64).nullable(),
   categoryConfidence: z.number().min(0).max(1),
-  categoryAlternatives: z.array(z.object({ code: z.string().min(1).max(64), confidence: z.number().min(0).max(1) })).max(5),
+  categoryAlternatives: z
+    .array(z.object({ code: z.string().min(1).max(64), confidence: z.number().min(0).max(1) }))
+    .max(5),
   priority: prioritySchema,
   place: z.object({
     building: z.string().max(20).nullable(),
@@ -82,7 +84,11 @@ export const understoodSchema = z.object({
     room: z.string().max(20).nullable(),
     phoneNumbers: z.array(z.string().max(20)).max(5),
   }),
-  reasons: z.object({ intent: z.string().max(500), category: z.string().max(500), priority: z.string().max(500) }),
+  reasons: z.object({
+    intent: z.string().max(500),
+    category: z.string().max(500),
+    priority: z.string().max(500),
+  }),
   source: z.string().max(60),
 });
 

@@ -12,8 +12,20 @@ import { ACTIVE_STATES, type Priority, type TicketLevel } from "../../core/ticke
 import { HANDLER_ROLE } from "../../core/tickets/ticket-permissions";
 import type { PrismaClient } from "../generated/client";
 
-function toPlace(row: { id: string; level: string; parentId: string | null; name: string; path: string }): Place {
-  return { id: row.id, level: row.level as PlaceLevel, parentId: row.parentId, name: row.name, path: row.path };
+function toPlace(row: {
+  id: string;
+  level: string;
+  parentId: string | null;
+  name: string;
+  path: string;
+}): Place {
+  return {
+    id: row.id,
+    level: row.level as PlaceLevel,
+    parentId: row.parentId,
+    name: row.name,
+    path: row.path,
+  };
 }
 
 /** Places, categories, routing, SLA and departments, read from the database. */
@@ -30,7 +42,9 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
   }
 
   async routingRules(categoryCode: string): Promise<RoutingRule[]> {
-    const rules = await this.prisma.routingRule.findMany({ where: { categoryCode: { in: [categoryCode, "*"] } } });
+    const rules = await this.prisma.routingRule.findMany({
+      where: { categoryCode: { in: [categoryCode, "*"] } },
+    });
     const places = await this.prisma.place.findMany({
       where: { id: { in: [...new Set(rules.map((r) => r.placeId))] } },
       select: { id: true, path: true },

@@ -58,12 +58,18 @@ export class PrismaTicketRepository implements TicketRepository {
   }
 
   async listEvents(ticketId: string) {
-    const rows = await this.prisma.ticketEvent.findMany({ where: { ticketId }, orderBy: [{ at: "asc" }, { id: "asc" }] });
+    const rows = await this.prisma.ticketEvent.findMany({
+      where: { ticketId },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+    });
     return rows.map(toTicketEvent);
   }
 
   async listFollowers(ticketId: string) {
-    const rows = await this.prisma.ticketFollower.findMany({ where: { ticketId }, select: { personId: true } });
+    const rows = await this.prisma.ticketFollower.findMany({
+      where: { ticketId },
+      select: { personId: true },
+    });
     return rows.map((row) => row.personId);
   }
 
@@ -96,7 +102,11 @@ export class PrismaTicketRepository implements TicketRepository {
             create: { year: numberYear, last: 1 },
             update: { last: { increment: 1 } },
           });
-          const ticket: Ticket = { ...rest, number: formatTicketNumber(numberYear, counter.last), version: 1 };
+          const ticket: Ticket = {
+            ...rest,
+            number: formatTicketNumber(numberYear, counter.last),
+            version: 1,
+          };
           await tx.ticket.create({ data: toTicketRow(ticket) });
           result.set(ticket.id, ticket);
         }
@@ -114,7 +124,8 @@ export class PrismaTicketRepository implements TicketRepository {
       });
       return ok({ tickets: stored });
     } catch (error) {
-      if (error instanceof ConcurrentUpdate) return fail("TICKET.CONCURRENT_UPDATE", { ticketId: error.ticketId });
+      if (error instanceof ConcurrentUpdate)
+        return fail("TICKET.CONCURRENT_UPDATE", { ticketId: error.ticketId });
       throw error;
     }
   }

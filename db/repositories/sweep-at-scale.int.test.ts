@@ -21,7 +21,8 @@ describe("the deadline sweep at 100,000 tickets", () => {
   beforeAll(async () => {
     temp = await tempDatabase({ onQuery: (sql, params) => queries.push({ sql, params }) });
     const raw = new Database(temp.file);
-    const insert = raw.prepare(`INSERT INTO Ticket (id, number, state, version, reporterId, placeId, placePath, categoryCode,
+    const insert =
+      raw.prepare(`INSERT INTO Ticket (id, number, state, version, reporterId, placeId, placePath, categoryCode,
       priority, level, unitPlaceId, assigneeId, nudgeDueAt, escalateDueAt, autoCloseAt, supporterCount, sourceChannel,
       originalText, media, createdAt, updatedAt)
       VALUES (?, ?, ?, 1, 'p-res-wang', 'b-chunhui-3', '/d-demo/s-east/c-chunhui/g-chunhui-1/b-chunhui-3/', 'lighting',
@@ -30,8 +31,10 @@ describe("the deadline sweep at 100,000 tickets", () => {
     const past = sqliteTimestamp(new Date(NOW.getTime() - MINUTE_MS));
     raw.transaction(() => {
       for (let i = 0; i < TOTAL; i++) {
-        const kind = i < DUE_EACH ? "nudge" : i < 2 * DUE_EACH ? "escalate" : i < 3 * DUE_EACH ? "close" : "none";
-        const state = kind === "close" ? "resolved" : kind === "none" && i % 3 === 0 ? "closed" : "dispatched";
+        const kind =
+          i < DUE_EACH ? "nudge" : i < 2 * DUE_EACH ? "escalate" : i < 3 * DUE_EACH ? "close" : "none";
+        const state =
+          kind === "close" ? "resolved" : kind === "none" && i % 3 === 0 ? "closed" : "dispatched";
         const open = state === "dispatched";
         insert.run(
           `bulk-${i}`,
@@ -54,18 +57,28 @@ describe("the deadline sweep at 100,000 tickets", () => {
     queries.length = 0;
     const deps = ticketDepsOn(temp.db, fixedClock(NOW));
     const report = await sweepDeadlines(deps, NOW);
-    expect(report.ok && report.value).toMatchObject({ nudged: DUE_EACH, escalated: DUE_EACH, autoClosed: DUE_EACH });
+    expect(report.ok && report.value).toMatchObject({
+      nudged: DUE_EACH,
+      escalated: DUE_EACH,
+      autoClosed: DUE_EACH,
+    });
 
-    const timerQueries = queries.filter((q) => /WHERE .*`(nudgeDueAt|escalateDueAt|autoCloseAt)` <= \?/.test(q.sql));
+    const timerQueries = queries.filter((q) =>
+      /WHERE .*`(nudgeDueAt|escalateDueAt|autoCloseAt)` <= \?/.test(q.sql),
+    );
     expect(timerQueries.length).toBeGreaterThanOrEqual(3);
     const raw = new Database(temp.file, { readonly: true });
     for (const query of timerQueries) {
-      const params = (JSON.parse(query.params) as unknown[]).map((p) => (typeof p === "string" && /^\d{4}-\d\d-\d\dT/.test(p) ? sqliteTimestamp(new Date(p)) : p));
+      const params = (JSON.parse(query.params) as unknown[]).map((p) =>
+        typeof p === "string" && /^\d{4}-\d\d-\d\dT/.test(p) ? sqliteTimestamp(new Date(p)) : p,
+      );
       const plan = (raw.prepare(`EXPLAIN QUERY PLAN ${query.sql}`).all(...params) as { detail: string }[])
         .map((row) => row.detail)
         .join(" | ");
       // A range search on the timer's index, never a scan of the table.
-      expect(plan).toMatch(/SEARCH (main\.)?Ticket USING INDEX Ticket_(nudgeDueAt|escalateDueAt|autoCloseAt)_idx/);
+      expect(plan).toMatch(
+        /SEARCH (main\.)?Ticket USING INDEX Ticket_(nudgeDueAt|escalateDueAt|autoCloseAt)_idx/,
+      );
       expect(plan).not.toMatch(/SCAN (main\.)?Ticket(?! USING INDEX)/);
     }
     raw.close();

@@ -52,7 +52,9 @@ describe("the ticket engine on a real SQLite file with the demo district", () =>
       assigneeId: "p-chunhui-1-worker", // the backup worker is off duty
     });
     clock.advanceMinutes(20);
-    unwrap(await signForTicket(deps, { ticketId: opened.ticket.id, actor: await actor("p-chunhui-1-worker") }));
+    unwrap(
+      await signForTicket(deps, { ticketId: opened.ticket.id, actor: await actor("p-chunhui-1-worker") }),
+    );
     unwrap(
       await resolveTicket(deps, {
         ticketId: opened.ticket.id,
@@ -61,10 +63,18 @@ describe("the ticket engine on a real SQLite file with the demo district", () =>
         media: [{ kind: "photo", ref: "media/fixed.jpg" }],
       }),
     );
-    const closed = unwrap(await confirmTicket(deps, { ticketId: opened.ticket.id, actor: await actor("p-res-wang"), rating: 5 }));
+    const closed = unwrap(
+      await confirmTicket(deps, { ticketId: opened.ticket.id, actor: await actor("p-res-wang"), rating: 5 }),
+    );
     expect(closed.ticket).toMatchObject({ state: "closed", rating: 5, version: 4 });
     const events = await deps.tickets.listEvents(opened.ticket.id);
-    expect(events.map((e) => e.type)).toEqual(["created", "dispatched", "signed_for", "resolved", "confirmed"]);
+    expect(events.map((e) => e.type)).toEqual([
+      "created",
+      "dispatched",
+      "signed_for",
+      "resolved",
+      "confirmed",
+    ]);
     expect(JSON.parse(String(events[3]!.data!.media))).toEqual([{ kind: "photo", ref: "media/fixed.jpg" }]);
   });
 
@@ -85,7 +95,9 @@ describe("the ticket engine on a real SQLite file with the demo district", () =>
   it("merges a duplicate and keeps both texts", async () => {
     const { deps } = await setup();
     const first = unwrap(await report(deps));
-    const second = unwrap(await report(deps, { reporterId: "p-res-zhang", placeId: "b-chunhui-3", text: "3栋楼道的灯坏了" }));
+    const second = unwrap(
+      await report(deps, { reporterId: "p-res-zhang", placeId: "b-chunhui-3", text: "3栋楼道的灯坏了" }),
+    );
     expect(second).toMatchObject({ disposition: "merged" });
     expect(second.ticket).toMatchObject({ mergedIntoId: first.ticket.id, originalText: "3栋楼道的灯坏了" });
     expect(await deps.tickets.listFollowers(first.ticket.id)).toEqual(["p-res-zhang"]);
@@ -106,7 +118,17 @@ describe("the ticket engine on a real SQLite file with the demo district", () =>
       creates: [],
       updates: [{ ticket: { ...ticket, priority: "low" }, expectedVersion: ticket.version }],
       events: [
-        { id: "ev-stale", ticketId: ticket.id, at: T0, type: "reclassified", actorId: null, fromState: "dispatched", toState: "dispatched", note: null, data: null },
+        {
+          id: "ev-stale",
+          ticketId: ticket.id,
+          at: T0,
+          type: "reclassified",
+          actorId: null,
+          fromState: "dispatched",
+          toState: "dispatched",
+          note: null,
+          data: null,
+        },
       ],
       followers: [],
     });
@@ -117,10 +139,21 @@ describe("the ticket engine on a real SQLite file with the demo district", () =>
 
   it("numbers are unique under concurrent reports", async () => {
     const { deps } = await setup();
-    const buildings = ["b-chunhui-1", "b-chunhui-4", "b-wenchang-1", "b-xihu-1", "b-fengle-2", "b-dongshan-5"];
+    const buildings = [
+      "b-chunhui-1",
+      "b-chunhui-4",
+      "b-wenchang-1",
+      "b-xihu-1",
+      "b-fengle-2",
+      "b-dongshan-5",
+    ];
     const results = await Promise.all(
       Array.from({ length: 30 }, (_, i) =>
-        report(deps, { placeId: buildings[i % buildings.length]!, text: `第${i}件不同的事情 ${"abcdefghij"[i % 10]}${i}` , categoryCode: "other" }),
+        report(deps, {
+          placeId: buildings[i % buildings.length]!,
+          text: `第${i}件不同的事情 ${"abcdefghij"[i % 10]}${i}`,
+          categoryCode: "other",
+        }),
       ),
     );
     const numbers = results.map((r) => unwrap(r).ticket.number);

@@ -1,5 +1,12 @@
-import type { MediaRef, Priority, Ticket, TicketEvent, TicketLevel, TicketState } from "../../core/tickets/ticket";
-import type { Ticket as TicketRow, TicketEvent as TicketEventRow } from "../generated/client";
+import type {
+  MediaRef,
+  Priority,
+  Ticket,
+  TicketEvent,
+  TicketLevel,
+  TicketState,
+} from "../../core/tickets/ticket";
+import type { TicketEvent as TicketEventRow, Ticket as TicketRow } from "../generated/client";
 
 export function toTicket(row: TicketRow): Ticket {
   return {

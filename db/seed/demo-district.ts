@@ -131,14 +131,62 @@ const COMMUNITIES: CommunitySpec[] = [
 const BUILDINGS_PER_GRID = 3;
 
 export const DEPARTMENTS = [
-  { id: "dept-chengguan", name: "区城管局", nameEn: "City Management Bureau", placeId: "d-demo", categories: ["garbage", "parking", "greening", "noise"] },
-  { id: "dept-east-chengguan", name: "东街道城管中队", nameEn: "East Street City Management Team", placeId: "s-east", categories: ["garbage", "parking"] },
-  { id: "dept-zongzhi", name: "区综治中心", nameEn: "Social Governance Centre", placeId: "d-demo", categories: ["public_security", "neighbor_dispute"] },
-  { id: "dept-minzheng", name: "区民政局", nameEn: "Civil Affairs Bureau", placeId: "d-demo", categories: ["assistance"] },
-  { id: "dept-zhujian", name: "区住建局", nameEn: "Housing and Construction Bureau", placeId: "d-demo", categories: ["elevator", "property_service", "facilities"] },
-  { id: "dept-water", name: "供水公司", nameEn: "Water Company", placeId: "d-demo", categories: ["drainage", "utilities"] },
-  { id: "dept-power", name: "供电公司", nameEn: "Power Company", placeId: "d-demo", categories: ["lighting", "utilities"] },
-  { id: "dept-fire", name: "消防救援大队", nameEn: "Fire and Rescue Brigade", placeId: "d-demo", categories: ["fire_safety"] },
+  {
+    id: "dept-chengguan",
+    name: "区城管局",
+    nameEn: "City Management Bureau",
+    placeId: "d-demo",
+    categories: ["garbage", "parking", "greening", "noise"],
+  },
+  {
+    id: "dept-east-chengguan",
+    name: "东街道城管中队",
+    nameEn: "East Street City Management Team",
+    placeId: "s-east",
+    categories: ["garbage", "parking"],
+  },
+  {
+    id: "dept-zongzhi",
+    name: "区综治中心",
+    nameEn: "Social Governance Centre",
+    placeId: "d-demo",
+    categories: ["public_security", "neighbor_dispute"],
+  },
+  {
+    id: "dept-minzheng",
+    name: "区民政局",
+    nameEn: "Civil Affairs Bureau",
+    placeId: "d-demo",
+    categories: ["assistance"],
+  },
+  {
+    id: "dept-zhujian",
+    name: "区住建局",
+    nameEn: "Housing and Construction Bureau",
+    placeId: "d-demo",
+    categories: ["elevator", "property_service", "facilities"],
+  },
+  {
+    id: "dept-water",
+    name: "供水公司",
+    nameEn: "Water Company",
+    placeId: "d-demo",
+    categories: ["drainage", "utilities"],
+  },
+  {
+    id: "dept-power",
+    name: "供电公司",
+    nameEn: "Power Company",
+    placeId: "d-demo",
+    categories: ["lighting", "utilities"],
+  },
+  {
+    id: "dept-fire",
+    name: "消防救援大队",
+    nameEn: "Fire and Rescue Brigade",
+    placeId: "d-demo",
+    categories: ["fire_safety"],
+  },
 ] as const;
 
 /** category ("*" = any) × priority → [sign-for minutes, resolve minutes]. */
@@ -156,25 +204,50 @@ export const SLA_DEFAULTS: [string, "urgent" | "high" | "normal" | "low", number
 ];
 
 /** Every case starts with the grid worker; the table is editable by admins. */
-export const ROUTING_DEFAULTS: { id: string; categoryCode: string; placeId: string; level: TicketLevel; departmentId: string | null }[] = [
-  { id: "route-default", categoryCode: "*", placeId: "d-demo", level: "grid", departmentId: null },
-];
+export const ROUTING_DEFAULTS: {
+  id: string;
+  categoryCode: string;
+  placeId: string;
+  level: TicketLevel;
+  departmentId: string | null;
+}[] = [{ id: "route-default", categoryCode: "*", placeId: "d-demo", level: "grid", departmentId: null }];
 
 export function demoDistrict() {
-  const places: SeedPlace[] = [{ id: "d-demo", level: "district", parentId: null, name: "示范区", nameEn: "Demo District" }];
+  const places: SeedPlace[] = [
+    { id: "d-demo", level: "district", parentId: null, name: "示范区", nameEn: "Demo District" },
+  ];
   const people: SeedPerson[] = [
     person("p-district-admin", "赵主任", [{ role: "district_admin", placeId: "d-demo" }]),
   ];
   const groupChats: { chatId: string; placeId: string; title: string }[] = [];
-  const centres: { id: string; placeId: string; name: string; address: string; openingHours: string; rooms: { id: string; name: string; capacity: number }[] }[] = [];
+  const centres: {
+    id: string;
+    placeId: string;
+    name: string;
+    address: string;
+    openingHours: string;
+    rooms: { id: string; name: string; capacity: number }[];
+  }[] = [];
 
   for (const street of STREETS) {
-    places.push({ id: street.id, level: "street", parentId: "d-demo", name: street.name, nameEn: street.nameEn });
+    places.push({
+      id: street.id,
+      level: "street",
+      parentId: "d-demo",
+      name: street.name,
+      nameEn: street.nameEn,
+    });
     people.push(person(street.admin[0], street.admin[1], [{ role: "street_admin", placeId: street.id }]));
   }
   for (const c of COMMUNITIES) {
     const communityId = `c-${c.id}`;
-    places.push({ id: communityId, level: "community", parentId: c.street, name: c.name, nameEn: `${c.nameEn} Community` });
+    places.push({
+      id: communityId,
+      level: "community",
+      parentId: c.street,
+      name: c.name,
+      nameEn: `${c.nameEn} Community`,
+    });
     people.push(person(c.admin[0], c.admin[1], [{ role: "community_admin", placeId: communityId }]));
     groupChats.push({ chatId: `community-${c.id}`, placeId: communityId, title: `${c.name}居民群` });
     c.workers.forEach(([workerId, workerName], index) => {
@@ -188,7 +261,11 @@ export function demoDistrict() {
         nameEn: `${c.nameEn} grid ${gridNo}`,
       });
       people.push(person(workerId, workerName, [{ role: "grid_worker", placeId: gridId }]));
-      groupChats.push({ chatId: `grid-${c.id}-${gridNo}`, placeId: gridId, title: `${c.estate}第${gridNo}网格群` });
+      groupChats.push({
+        chatId: `grid-${c.id}-${gridNo}`,
+        placeId: gridId,
+        title: `${c.estate}第${gridNo}网格群`,
+      });
       for (let b = 1; b <= BUILDINGS_PER_GRID; b++) {
         const buildingNo = index * BUILDINGS_PER_GRID + b;
         places.push({
@@ -215,9 +292,16 @@ export function demoDistrict() {
   }
 
   // A second, off-duty worker in Chunhui grid 1 shows on-duty routing.
-  people.push({ ...person("p-chunhui-1-backup", "马网格员", [{ role: "grid_worker", placeId: "g-chunhui-1" }]), onDuty: false });
+  people.push({
+    ...person("p-chunhui-1-backup", "马网格员", [{ role: "grid_worker", placeId: "g-chunhui-1" }]),
+    onDuty: false,
+  });
   for (const d of DEPARTMENTS) {
-    people.push(person(`p-${d.id}-handler`, `${d.name}办事员`, [{ role: "department_handler", placeId: d.placeId, departmentId: d.id }]));
+    people.push(
+      person(`p-${d.id}-handler`, `${d.name}办事员`, [
+        { role: "department_handler", placeId: d.placeId, departmentId: d.id },
+      ]),
+    );
   }
   people.push(
     resident("p-res-wang", "王阿姨", "b-chunhui-3", "13800000001"),
@@ -227,7 +311,10 @@ export function demoDistrict() {
     resident("p-res-zhou", "周奶奶", "b-xihu-4", "13800000005"),
     resident("p-res-lin", "林同学", "b-dongshan-2", "13800000006"),
     { ...resident("p-res-emma", "Emma", "b-chunhui-1", "13800000007"), locale: "en" },
-    { ...resident("p-vol-chen", "陈志愿者", "b-chunhui-1", "13800000008"), grants: [{ role: "volunteer", placeId: "b-chunhui-1" }] },
+    {
+      ...resident("p-vol-chen", "陈志愿者", "b-chunhui-1", "13800000008"),
+      grants: [{ role: "volunteer", placeId: "b-chunhui-1" }],
+    },
   );
   return { places, people, groupChats, centres };
 }
@@ -237,5 +324,13 @@ function person(id: string, name: string, grants: SeedPerson["grants"]): SeedPer
 }
 
 function resident(id: string, name: string, buildingId: string, phone: string): SeedPerson {
-  return { id, name, locale: "zh-CN", phone, homePlaceId: buildingId, onDuty: true, grants: [{ role: "resident", placeId: buildingId }] };
+  return {
+    id,
+    name,
+    locale: "zh-CN",
+    phone,
+    homePlaceId: buildingId,
+    onDuty: true,
+    grants: [{ role: "resident", placeId: buildingId }],
+  };
 }

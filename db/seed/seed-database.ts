@@ -30,7 +30,9 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<SeedReport
       data: DEPARTMENTS.map(({ categories: _c, ...d }) => d),
     }),
     prisma.departmentCategory.createMany({
-      data: DEPARTMENTS.flatMap((d) => d.categories.map((categoryCode) => ({ departmentId: d.id, categoryCode }))),
+      data: DEPARTMENTS.flatMap((d) =>
+        d.categories.map((categoryCode) => ({ departmentId: d.id, categoryCode })),
+      ),
     }),
     prisma.slaPolicy.createMany({
       data: SLA_DEFAULTS.map(([categoryCode, priority, signForMinutes, resolveMinutes]) => ({
@@ -56,7 +58,9 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<SeedReport
     prisma.chatIdentity.createMany({
       data: demo.people.map((p) => ({ channel: PLAYGROUND_CHANNEL, externalId: p.id, personId: p.id })),
     }),
-    prisma.groupChat.createMany({ data: demo.groupChats.map((g) => ({ ...g, channel: PLAYGROUND_CHANNEL })) }),
+    prisma.groupChat.createMany({
+      data: demo.groupChats.map((g) => ({ ...g, channel: PLAYGROUND_CHANNEL })),
+    }),
     prisma.serviceCentre.createMany({ data: demo.centres.map(({ rooms: _r, ...c }) => c) }),
     prisma.room.createMany({
       data: demo.centres.flatMap((c) => c.rooms.map((r) => ({ ...r, centreId: c.id }))),

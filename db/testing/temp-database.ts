@@ -3,7 +3,11 @@ import { tmpdir } from "node:os";
 import path from "node:path";
 import { type Clock, fixedClock } from "../../core/shared/clock";
 import { counterIds } from "../../core/shared/ids";
-import { DEFAULT_TICKET_SETTINGS, type TicketDeps, type TicketSettings } from "../../core/tickets/ticket-deps";
+import {
+  DEFAULT_TICKET_SETTINGS,
+  type TicketDeps,
+  type TicketSettings,
+} from "../../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../database";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../repositories/prisma-directory";
 import { PrismaTicketRepository } from "../repositories/prisma-ticket-repository";
@@ -11,7 +15,9 @@ import { PrismaTrainingExamples } from "../repositories/prisma-training-examples
 import { seedDemoDistrict } from "../seed/seed-database";
 
 /** A real SQLite file in a temp folder, migrated and (by default) seeded with the demo district. */
-export async function tempDatabase(options: { seed?: boolean; onQuery?: (sql: string, params: string) => void } = {}) {
+export async function tempDatabase(
+  options: { seed?: boolean; onQuery?: (sql: string, params: string) => void } = {},
+) {
   const dir = mkdtempSync(path.join(tmpdir(), "egrid-test-"));
   const file = path.join(dir, "egrid.db");
   const db: EgridDatabase = await openDatabase(`file:${file}`, { onQuery: options.onQuery });

@@ -1,0 +1,102 @@
+import { spawn } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { afterEach, describe, expect, it } from "vitest";
+import { openTicket } from "../core/tickets/open-ticket";
+import { runCli } from "./cli";
+import { loadConfig } from "./config";
+import { createEgrid } from "./egrid-app";
+import { createLogger } from "./logger";
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+function tempEnv() {
+  const dir = mkdtempSync(path.join(tmpdir(), "egrid-cli-"));
+  dirs.push(dir);
+  return { DATABASE_URL: `file:${path.join(dir, "egrid.db")}`, LOG_LEVEL: "silent" };
+}
+
+function capture() {
+  const out: string[] = [];
+  const err: string[] = [];
+  return { io: { out: (l: string) => out.push(l), err: (l: string) => err.push(l) }, out, err };
+}
+
+describe("the egrid command line", () => {
+  it("migrate, seed, then sweep --at prints the notices due at that time", async () => {
+    const env = tempEnv();
+    const c = capture();
+    expect(await runCli(["migrate"], env, c.io)).toBe(0);
+    expect(c.out.at(-1)).toMatch(/applied: 20261129000000_init/);
+    expect(await runCli(["seed"], env, c.io)).toBe(0);
+    expect(c.out.at(-1)).toMatch(/seeded the demo district: \d+ places/);
+    expect(await runCli(["seed"], env, c.io)).toBe(0);
+    expect(c.out.at(-1)).toBe("the database already has places: nothing seeded");
+
+    // A report at 10:00 Shanghai time; normal priority: nudge at 13:00, escalate at 14:00.
+    const egrid = await createEgrid(loadConfig(env), createLogger("silent"), {
+      now: () => new Date("2026-11-30T02:00:00Z"),
+    });
+    const opened = await openTicket(egrid.tickets, {
+      reporterId: "p-res-wang",
+      placeId: "b-chunhui-3",
+      text: "楼道灯坏了",
+      categoryCode: "lighting",
+      sourceChannel: "cli-test",
+    });
+    await egrid.close();
+    expect(opened.ok).toBe(true);
+
+    expect(await runCli(["sweep", "--at", "2026-11-30T13:00:00+08:00"], env, c.io)).toBe(0);
+    expect(c.out.slice(-2)).toEqual([
+      "nudge 2026-000001 level=grid to=p-chunhui-1-worker deadline=2026-11-30T06:00:00.000Z",
+      "swept at 2026-11-30T05:00:00.000Z: escalated=0 breached=0 nudged=1 auto_closed=0 skipped=0",
+    ]);
+    expect(await runCli(["sweep", "--at", "2026-11-30T14:00:00+08:00"], env, c.io)).toBe(0);
+    expect(c.out.at(-3)).toMatch(/^escalated 2026-000001 level=community to=p-chunhui-admin deadline=/);
+  });
+
+  it("refuses bad input with a clear message and exit code 2", async () => {
+    const c = capture();
+    expect(await runCli(["sweep", "--at", "yesterday"], tempEnv(), c.io)).toBe(2);
+    expect(c.err.at(-1)).toMatch(/sweep needs --at <ISO time>/);
+    expect(await runCli(["frobnicate"], tempEnv(), c.io)).toBe(2);
+    expect(await runCli(["help"], { PORT: "x" }, c.io)).toBe(2);
+    expect(c.err.at(-1)).toMatch(/PORT/);
+  });
+
+  it("`egrid start` serves /healthz and /readyz over HTTP and stops cleanly", async () => {
+    const env = { ...tempEnv(), PORT: "0", LOG_LEVEL: "info", SWEEP_INTERVAL_SECONDS: "0" };
+    const child = spawn(process.execPath, [path.resolve(import.meta.dirname, "../bin/egrid.mjs"), "start"], {
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    const address = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 20_000);
+      child.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = output.match(/"address":"(http:\/\/[^"]+)"/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+      child.stderr.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+      });
+    });
+    const health = await fetch(`${address}/healthz`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: "ok" });
+    const ready = await fetch(`${address}/readyz`);
+    expect(await ready.json()).toMatchObject({ status: "ready", database: "ok" });
+    const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
+    child.kill("SIGTERM");
+    expect(await exited).toBe(0);
+  });
+});
