@@ -4,11 +4,11 @@ import type { TicketNotice } from "../core/tickets/ticket-notice";
 import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
 import { ConfigError, loadConfig } from "./config";
-import { startDeadlineSweeps } from "./deadline-scheduler";
 import { createEgrid } from "./egrid-app";
-import { createHttpServer } from "./http-server";
+import { startEgrid } from "./egrid-server";
 import { createLogger } from "./logger";
 import { systemClock } from "./system-clock";
+import { loadUnderstanding } from "./understanding-setup";
 
 const USAGE = `egrid — community grid governance from the group chats residents already use
 
@@ -113,26 +113,12 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
-  const egrid = await createEgrid(config, logger);
-  const server = createHttpServer(egrid, logger);
-  // Until the conversation lands, notices can only be logged.
-  const sweeps = startDeadlineSweeps(
-    egrid.tickets,
-    systemClock,
-    config.SWEEP_INTERVAL_SECONDS,
-    logger,
-    async (notices) => {
-      for (const notice of notices) logger.info({ notice: formatNotice(notice) }, "ticket notice");
-    },
-  );
-  const address = await server.listen({ host: config.HOST, port: config.PORT });
-  logger.info({ address, database: egrid.db.file }, "egrid is running");
+  const understanding = await loadUnderstanding(config, logger);
+  const running = await startEgrid(config, logger, systemClock, understanding);
   return new Promise<number>((resolve) => {
     const shutdown = async (signal: string) => {
       logger.info({ signal }, "shutting down");
-      await sweeps.stop();
-      await server.close();
-      await egrid.close();
+      await running.stop();
       resolve(0);
     };
     process.once("SIGINT", () => void shutdown("SIGINT"));

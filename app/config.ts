@@ -30,6 +30,9 @@ export const configSchema = z.object({
   DUPLICATE_SIMILARITY: numberFrom(0.25, 0, 1),
   SUPPORTERS_FOR_PRIORITY_RAISE: intFrom(3, 2, 1000),
   SWEEP_INTERVAL_SECONDS: intFrom(60, 0, 3600),
+  MESSAGES_PER_MINUTE: intFrom(20, 1, 1000),
+  UNDERSTANDING_ACT_THRESHOLD: numberFrom(0.7, 0, 1),
+  UNDERSTANDING_OFFER_THRESHOLD: numberFrom(0.4, 0, 1),
   SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")

@@ -1,10 +1,13 @@
-import Fastify from "fastify";
+import Fastify, { type FastifyBaseLogger } from "fastify";
+import type { BotRuntime } from "./bot-runtime";
 import type { Egrid } from "./egrid-app";
 import type { Logger } from "./logger";
+import { registerPlaygroundRoutes } from "./playground-routes";
 
-/** The HTTP server. For now: health and readiness. The playground, Open311 and the console mount here later. */
-export function createHttpServer(egrid: Egrid, logger: Logger) {
-  const app = Fastify({ loggerInstance: logger, disableRequestLogging: true });
+/** The HTTP server: health, readiness and the playground. Open311 and the console mount here later. */
+export function createHttpServer(egrid: Egrid, logger: Logger, runtime: BotRuntime) {
+  // pino 10 and Fastify 5 type their loggers apart; the instance is the same pino logger.
+  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, disableRequestLogging: true });
   app.get("/healthz", async () => ({ status: "ok", service: "egrid", time: new Date().toISOString() }));
   app.get("/readyz", async (_request, reply) => {
     try {
@@ -19,5 +22,6 @@ export function createHttpServer(egrid: Egrid, logger: Logger) {
       return reply.code(503).send({ status: "not ready", database: "unreachable" });
     }
   });
+  registerPlaygroundRoutes(app, egrid, runtime);
   return app;
 }

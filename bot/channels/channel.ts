@@ -3,7 +3,12 @@ import type { InboundMessage, OutboundMessage } from "../../core/conversation/in
 export type SendResult =
   | { readonly ok: true; readonly messageId: string }
   /** retryAfterMs: the platform said how long to wait (429); permanent: retrying will not help. */
-  | { readonly ok: false; readonly permanent: boolean; readonly retryAfterMs?: number; readonly error: string };
+  | {
+      readonly ok: false;
+      readonly permanent: boolean;
+      readonly retryAfterMs?: number;
+      readonly error: string;
+    };
 
 /**
  * A chat platform. It turns updates into InboundMessages for `receive` (which stores them in the

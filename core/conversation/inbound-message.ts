@@ -25,13 +25,18 @@ export const inboundMessageSchema = z
     button: z.string().min(1).max(200).optional(),
     photo: mediaAttachmentSchema.optional(),
     voice: mediaAttachmentSchema.optional(),
-    location: z.object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) }).optional(),
+    location: z
+      .object({ latitude: z.number().min(-90).max(90), longitude: z.number().min(-180).max(180) })
+      .optional(),
     /** The platform id of the message this one replies to. */
     replyToMessageId: z.string().max(160).optional(),
     /** The platform's idea of the user's language (Telegram language_code). */
     languageHint: z.string().max(16).optional(),
   })
-  .refine((m) => m.text || m.button || m.photo || m.voice || m.location, "a message needs text, a button, a photo, a voice note or a location");
+  .refine(
+    (m) => m.text || m.button || m.photo || m.voice || m.location,
+    "a message needs text, a button, a photo, a voice note or a location",
+  );
 
 export type InboundMessage = z.infer<typeof inboundMessageSchema>;
 export type MediaAttachment = z.infer<typeof mediaAttachmentSchema>;

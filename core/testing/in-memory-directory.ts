@@ -81,6 +81,16 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
     return this.categories.has(code);
   }
 
+  async listCategories() {
+    return [...this.categories].map((code) => ({
+      code,
+      nameZh: code,
+      nameEn: code,
+      descriptionZh: "",
+      descriptionEn: "",
+    }));
+  }
+
   async routingRules(categoryCode: string) {
     return this.rules.filter((r) => r.categoryCode === categoryCode || r.categoryCode === "*");
   }

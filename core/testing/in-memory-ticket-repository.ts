@@ -27,6 +27,11 @@ export class InMemoryTicketRepository implements TicketRepository {
     return null;
   }
 
+  async findBySourceKey(sourceKey: string) {
+    for (const ticket of this.tickets.values()) if (ticket.sourceKey === sourceKey) return ticket;
+    return null;
+  }
+
   async findDuplicateCandidates(query: DuplicateQuery) {
     return [...this.tickets.values()]
       .filter(

@@ -1,3 +1,4 @@
+import type { CategoryDefinition } from "../categories/default-categories";
 import type { Person } from "../people/person";
 import type { Place } from "../places/place";
 import type { RoutingRule } from "./routing";
@@ -24,6 +25,8 @@ export interface GovernanceDirectory {
   getPlace(id: string): Promise<Place | null>;
   /** Only active categories. */
   categoryExists(code: string): Promise<boolean>;
+  /** Active categories in display order, with names in both languages. */
+  listCategories(): Promise<CategoryDefinition[]>;
   routingRules(categoryCode: string): Promise<RoutingRule[]>;
   slaPolicies(categoryCode: string | null): Promise<SlaPolicy[]>;
   /** Departments responsible for a category, answering to a place that contains `placePath`. */

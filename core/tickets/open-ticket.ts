@@ -22,6 +22,8 @@ export const openTicketInputSchema = z.object({
   priority: prioritySchema.default("normal"),
   sourceChannel: z.string().min(1).max(40),
   media: z.array(mediaRefSchema).max(20).default([]),
+  /** Idempotency: the inbox message or API request this report came from. */
+  sourceKey: z.string().min(1).max(200).nullable().default(null),
 });
 export type OpenTicketInput = z.input<typeof openTicketInputSchema>;
 
@@ -39,6 +41,11 @@ export async function openTicket(
   rawInput: OpenTicketInput,
 ): Promise<Result<OpenTicketOutcome>> {
   const input = openTicketInputSchema.parse(rawInput);
+  if (input.sourceKey) {
+    // The same message processed again (after a crash): answer with what it already made.
+    const existing = await deps.tickets.findBySourceKey(input.sourceKey);
+    if (existing) return ok(await replayOutcome(deps, existing));
+  }
   const place = await deps.directory.getPlace(input.placeId);
   if (!place) return fail("PLACE.NOT_FOUND", { placeId: input.placeId });
   const reporter = await deps.people.getPerson(input.reporterId);
@@ -64,6 +71,7 @@ export async function openTicket(
     ...NO_TIMERS,
     supporterCount: 1,
     sourceChannel: input.sourceChannel,
+    sourceKey: input.sourceKey,
     originalText: input.text,
     media: input.media,
     rating: null,
@@ -204,4 +212,11 @@ async function routeNewReport(
     mergedInto: null,
     notices,
   });
+}
+
+async function replayOutcome(deps: TicketDeps, ticket: Ticket): Promise<OpenTicketOutcome> {
+  const mergedInto = ticket.mergedIntoId ? await deps.tickets.findById(ticket.mergedIntoId) : null;
+  const disposition =
+    ticket.state === "merged" ? "merged" : ticket.state === "triage" ? "triage" : "dispatched";
+  return { ticket, disposition, mergedInto, notices: [] };
 }

@@ -79,6 +79,15 @@ describe("routing table", () => {
     });
   });
 
+  it("the same source message opens one ticket, however often it is processed", async () => {
+    const f = ticketFixture();
+    const first = await f.open({ sourceKey: "inbox-1" });
+    const again = await f.open({ sourceKey: "inbox-1" });
+    expect(again.ticket.id).toBe(first.ticket.id);
+    expect(again.notices).toEqual([]);
+    expect(f.tickets.tickets.size).toBe(1);
+  });
+
   it("numbers run per year in the deployment's time zone", async () => {
     const f = ticketFixture();
     f.clock.set(new Date("2026-12-31T15:59:00Z")); // 23:59 in Shanghai

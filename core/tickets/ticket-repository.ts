@@ -40,6 +40,7 @@ export interface TicketListQuery {
 export interface TicketRepository {
   findById(id: string): Promise<Ticket | null>;
   findByNumber(number: string): Promise<Ticket | null>;
+  findBySourceKey(sourceKey: string): Promise<Ticket | null>;
   findDuplicateCandidates(query: DuplicateQuery): Promise<Ticket[]>;
   list(query: TicketListQuery): Promise<Ticket[]>;
   listEvents(ticketId: string): Promise<TicketEvent[]>;

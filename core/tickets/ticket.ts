@@ -66,6 +66,8 @@ export interface Ticket {
   readonly autoCloseAt: Date | null;
   readonly supporterCount: number;
   readonly sourceChannel: string;
+  /** The inbox message or API request it came from, so processing that again finds this ticket. */
+  readonly sourceKey: string | null;
   readonly originalText: string;
   readonly media: readonly MediaRef[];
   readonly rating: number | null;

@@ -41,6 +41,14 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
     return (await this.prisma.category.count({ where: { code, active: true } })) > 0;
   }
 
+  async listCategories() {
+    return this.prisma.category.findMany({
+      where: { active: true },
+      orderBy: { sortOrder: "asc" },
+      select: { code: true, nameZh: true, nameEn: true, descriptionZh: true, descriptionEn: true },
+    });
+  }
+
   async routingRules(categoryCode: string): Promise<RoutingRule[]> {
     const rules = await this.prisma.routingRule.findMany({
       where: { categoryCode: { in: [categoryCode, "*"] } },

@@ -29,6 +29,11 @@ export class PrismaTicketRepository implements TicketRepository {
     return row ? toTicket(row) : null;
   }
 
+  async findBySourceKey(sourceKey: string) {
+    const row = await this.prisma.ticket.findUnique({ where: { sourceKey } });
+    return row ? toTicket(row) : null;
+  }
+
   async findDuplicateCandidates(query: DuplicateQuery) {
     const rows = await this.prisma.ticket.findMany({
       where: {

@@ -1,0 +1,75 @@
+import type { Channel } from "../bot/channels/channel";
+import { PlaygroundChannel } from "../bot/channels/playground-channel";
+import type { BotDeps } from "../bot/conversation/bot-deps";
+import { Conversation } from "../bot/conversation/conversation";
+import { renderNotices } from "../bot/conversation/notice-renderer";
+import { OutboxDispatcher } from "../bot/conversation/outbox-dispatcher";
+import type { Clock } from "../core/shared/clock";
+import type { TicketNotice } from "../core/tickets/ticket-notice";
+import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
+import { PrismaChatDirectory } from "../db/repositories/prisma-chat-directory";
+import {
+  PrismaConversationState,
+  PrismaInbox,
+  PrismaOutbox,
+} from "../db/repositories/prisma-conversation-store";
+import { PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
+import type { Egrid } from "./egrid-app";
+import type { Logger } from "./logger";
+
+export interface BotRuntime {
+  readonly deps: BotDeps;
+  readonly conversation: Conversation;
+  readonly dispatcher: OutboxDispatcher;
+  readonly playground: PlaygroundChannel;
+  readonly channels: Map<string, Channel>;
+  /** Turn core's notices (from the scheduler, the CLI, the API) into outbox messages. */
+  deliverNotices(notices: readonly TicketNotice[]): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Wire the conversation: repositories, understanding, channels, the outbox and its dispatcher. */
+export function createBotRuntime(
+  egrid: Egrid,
+  logger: Logger,
+  clock: Clock,
+  understanding: Understanding,
+  thresholds: ConfidenceThresholds,
+  extraChannels: readonly Channel[] = [],
+): BotRuntime {
+  const prisma = egrid.db.prisma;
+  const playground = new PlaygroundChannel();
+  const channels = new Map<string, Channel>([[playground.name, playground]]);
+  for (const channel of extraChannels) channels.set(channel.name, channel);
+  const outbox = new PrismaOutbox(prisma);
+  const deps: BotDeps = {
+    tickets: egrid.tickets,
+    inbox: new PrismaInbox(prisma),
+    outbox,
+    chats: new PrismaChatDirectory(prisma, new PrismaPeopleDirectory(prisma)),
+    states: new PrismaConversationState(prisma),
+    understanding,
+    thresholds,
+    channels: { privateChatIdFor: (name, userId) => channels.get(name)?.privateChatIdFor(userId) ?? null },
+    clock,
+    logger,
+    settings: { timeZone: egrid.config.EGRID_TIME_ZONE, messagesPerMinute: egrid.config.MESSAGES_PER_MINUTE },
+  };
+  const conversation = new Conversation(deps);
+  const dispatcher = new OutboxDispatcher(outbox, channels, clock, logger);
+  return {
+    deps,
+    conversation,
+    dispatcher,
+    playground,
+    channels,
+    async deliverNotices(notices) {
+      const messages = await renderNotices(deps, notices);
+      await outbox.enqueue(messages, null, clock.now());
+    },
+    async stop() {
+      await dispatcher.stop();
+      for (const channel of channels.values()) await channel.stop();
+    },
+  };
+}

@@ -1,0 +1,70 @@
+import type { Channel } from "../bot/channels/channel";
+import type { Clock } from "../core/shared/clock";
+import type { Understanding } from "../core/understanding/understanding";
+import { type BotRuntime, createBotRuntime } from "./bot-runtime";
+import type { Config } from "./config";
+import { startDeadlineSweeps } from "./deadline-scheduler";
+import { createEgrid, type Egrid } from "./egrid-app";
+import { createHttpServer } from "./http-server";
+import type { Logger } from "./logger";
+
+export interface RunningEgrid {
+  readonly egrid: Egrid;
+  readonly runtime: BotRuntime;
+  readonly url: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Everything `egrid start` runs: database, conversation, channels, outbox delivery, deadline
+ * sweeps and the HTTP server. Tests start the same thing on port 0.
+ */
+export async function startEgrid(
+  config: Config,
+  logger: Logger,
+  clock: Clock,
+  understanding: Understanding,
+  channels: readonly Channel[] = [],
+): Promise<RunningEgrid> {
+  const egrid = await createEgrid(config, logger, clock);
+  const runtime = createBotRuntime(
+    egrid,
+    logger,
+    clock,
+    understanding,
+    { act: config.UNDERSTANDING_ACT_THRESHOLD, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
+    channels,
+  );
+  for (const channel of runtime.channels.values()) {
+    try {
+      await channel.start(async (message) => {
+        await runtime.conversation.receive(message);
+        await runtime.dispatcher.deliverDue(message.channel);
+      });
+      logger.info({ channel: channel.name }, "channel started");
+    } catch (error) {
+      // One platform being down or misconfigured must not stop the others.
+      logger.error({ channel: channel.name, err: error }, "channel failed to start");
+      runtime.channels.delete(channel.name);
+    }
+  }
+  await runtime.conversation.recoverUnprocessed();
+  runtime.dispatcher.start(1000);
+  const sweeps = startDeadlineSweeps(egrid.tickets, clock, config.SWEEP_INTERVAL_SECONDS, logger, (notices) =>
+    runtime.deliverNotices(notices),
+  );
+  const server = createHttpServer(egrid, logger, runtime);
+  const url = await server.listen({ host: config.HOST, port: config.PORT });
+  logger.info({ address: url, database: egrid.db.file }, "egrid is running");
+  return {
+    egrid,
+    runtime,
+    url,
+    async stop() {
+      await sweeps.stop();
+      await server.close();
+      await runtime.stop();
+      await egrid.close();
+    },
+  };
+}

@@ -1,0 +1,86 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import type { Channel } from "../../bot/channels/channel";
+import { type Clock, fixedClock } from "../../core/shared/clock";
+import type { Understanding } from "../../core/understanding/understanding";
+import { loadConfig } from "../config";
+import { type RunningEgrid, startEgrid } from "../egrid-server";
+import { createLogger } from "../logger";
+
+export interface PlaygroundReply {
+  chatId: string;
+  text: string;
+  buttons?: { label: string; data: string }[][];
+}
+
+/** egrid as `npm start` runs it, on a temp SQLite file and port 0, with an injected clock and understanding. */
+export async function startHarness(
+  understanding: Understanding,
+  options: { clock?: Clock; channels?: Channel[]; env?: Record<string, string> } = {},
+) {
+  const dir = mkdtempSync(path.join(tmpdir(), "egrid-app-"));
+  const clock = options.clock ?? fixedClock(new Date("2026-11-30T02:00:00Z"));
+  const config = loadConfig({
+    DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
+    PORT: "0",
+    SWEEP_INTERVAL_SECONDS: "0",
+    ...options.env,
+  });
+  const running: RunningEgrid = await startEgrid(
+    config,
+    createLogger("silent"),
+    clock,
+    understanding,
+    options.channels ?? [],
+  );
+  const url = running.url.replace("0.0.0.0", "127.0.0.1");
+
+  async function say(body: Record<string, unknown>): Promise<{
+    status: number;
+    json: { replies: PlaygroundReply[]; duplicate?: boolean; error?: string; message?: string };
+  }> {
+    const response = await fetch(`${url}/api/playground/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify(body),
+    });
+    return {
+      status: response.status,
+      json: (await response.json()) as Awaited<ReturnType<typeof say>>["json"],
+    };
+  }
+
+  return {
+    running,
+    url,
+    clock,
+    say,
+    /** POST and expect success; returns the replies. */
+    async send(
+      chatId: string,
+      userId: string,
+      content: string | { button: string } | Record<string, unknown>,
+    ) {
+      const body =
+        typeof content === "string" ? { chatId, userId, text: content } : { chatId, userId, ...content };
+      const { status, json } = await say(body);
+      if (status !== 200) throw new Error(`playground answered ${status}: ${JSON.stringify(json)}`);
+      return json.replies;
+    },
+    async close() {
+      await running.stop();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export function findButton(replies: readonly PlaygroundReply[], label: string | RegExp): string {
+  for (const reply of replies) {
+    for (const row of reply.buttons ?? []) {
+      for (const button of row)
+        if (typeof label === "string" ? button.label === label : label.test(button.label)) return button.data;
+    }
+  }
+  throw new Error(`no button ${label} in ${JSON.stringify(replies)}`);
+}

@@ -1,0 +1,86 @@
+import { personActor } from "../../core/people/person";
+import { dispatchTicket, reassignTicket } from "../../core/tickets/manage-ticket";
+import { type BotContext, reply, stateKey, words } from "../conversation/bot-context";
+import { personName, renderNotices } from "../conversation/notice-renderer";
+import { showMyTickets, showScope, showTasks } from "./listing-handler";
+
+/** Slash commands: a short, exact way for staff (and anyone) to do what the buttons do. */
+export async function handleCommand(ctx: BotContext, text: string): Promise<void> {
+  const [rawCommand = "", ...args] = text.slice(1).split(/\s+/);
+  const command = rawCommand.toLowerCase().replace(/@.*$/, ""); // Telegram adds @botname in groups
+  const w = words(ctx);
+  switch (command) {
+    case "start":
+    case "help":
+      ctx.outcome = "help";
+      return reply(ctx, w.help(true, true));
+    case "mine":
+    case "mytickets":
+      return showMyTickets(ctx);
+    case "tasks":
+      return showTasks(ctx);
+    case "open":
+      return showScope(ctx, "open");
+    case "overdue":
+      return showScope(ctx, "overdue");
+    case "cancel":
+      await ctx.deps.states.clear(stateKey(ctx));
+      ctx.outcome = "form_cancelled";
+      return reply(ctx, "OK");
+    case "lang": {
+      const locale = args[0]?.startsWith("en") ? "en" : args[0]?.startsWith("zh") ? "zh-CN" : null;
+      if (!locale) return reply(ctx, w.commandUsage("lang"));
+      await ctx.deps.chats.setLocale(ctx.person!.id, locale);
+      ctx.locale = locale;
+      ctx.outcome = "language_set";
+      return reply(ctx, words(ctx).languageSet());
+    }
+    case "reassign":
+      return reassign(ctx, args);
+    case "dispatch":
+      return dispatch(ctx, args);
+    default:
+      ctx.outcome = "unknown_command";
+      return reply(ctx, w.unrecognised());
+  }
+}
+
+async function reassign(ctx: BotContext, args: string[]): Promise<void> {
+  const [number, assigneeId] = args;
+  if (!number || !assigneeId) return reply(ctx, words(ctx).commandUsage("reassign"));
+  const ticket = await ctx.deps.tickets.tickets.findByNumber(number);
+  if (!ticket) return reply(ctx, words(ctx).errors["TICKET.NOT_FOUND"]);
+  const result = await reassignTicket(ctx.deps.tickets, {
+    ticketId: ticket.id,
+    actor: personActor(ctx.person!),
+    assigneeId,
+  });
+  if (!result.ok) {
+    ctx.outcome = `refused_${result.code}`;
+    return reply(ctx, words(ctx).errors[result.code]);
+  }
+  ctx.outcome = "reassigned";
+  reply(ctx, words(ctx).reassigned({ number, to: (await personName(ctx.deps, assigneeId)) ?? assigneeId }));
+  ctx.out.push(...(await renderNotices(ctx.deps, result.value.notices)));
+}
+
+async function dispatch(ctx: BotContext, args: string[]): Promise<void> {
+  const [number, categoryCode, assigneeId] = args;
+  if (!number || !categoryCode) return reply(ctx, words(ctx).commandUsage("dispatch"));
+  const ticket = await ctx.deps.tickets.tickets.findByNumber(number);
+  if (!ticket) return reply(ctx, words(ctx).errors["TICKET.NOT_FOUND"]);
+  const result = await dispatchTicket(ctx.deps.tickets, {
+    ticketId: ticket.id,
+    actor: personActor(ctx.person!),
+    categoryCode,
+    ...(assigneeId ? { assigneeId } : {}),
+  });
+  if (!result.ok) {
+    ctx.outcome = `refused_${result.code}`;
+    return reply(ctx, words(ctx).errors[result.code]);
+  }
+  ctx.outcome = "dispatched";
+  const to = (await personName(ctx.deps, result.value.ticket.assigneeId)) ?? "-";
+  reply(ctx, words(ctx).dispatchedBy({ number, to }));
+  ctx.out.push(...(await renderNotices(ctx.deps, result.value.notices)));
+}

@@ -1,0 +1,75 @@
+import { type BotContext, hasRole, reply, STAFF_ROLES, stateKey, words } from "../conversation/bot-context";
+import type { Middleware } from "../conversation/middleware";
+import { handleCommand } from "./command-handler";
+import { showMyTickets, showScope, showTasks } from "./listing-handler";
+import { continueReportForm, handleReportButton, startReport } from "./report-handler";
+import {
+  continueTicketForm,
+  handleTicketButton,
+  resolveByReply,
+  showCasesToClose,
+} from "./ticket-actions-handler";
+
+/** Buttons, then a form in progress, then a reply to a case, then commands, then understanding. */
+export const routeMessage: Middleware = async (ctx) => {
+  const { button, text, replyToMessageId } = ctx.message;
+  if (button) {
+    if (await handleTicketButton(ctx, button)) return;
+    if (await handleReportButton(ctx, button)) return;
+    ctx.outcome = "unknown_button";
+    return reply(ctx, words(ctx).unrecognised());
+  }
+  const form = await ctx.deps.states.get(stateKey(ctx), ctx.now);
+  if (form) {
+    if (await continueTicketForm(ctx, form)) return;
+    if (await continueReportForm(ctx, form)) return;
+  }
+  if (replyToMessageId && (await resolveByReply(ctx, replyToMessageId))) return;
+  if (text?.trim().startsWith("/")) return handleCommand(ctx, text.trim());
+  return understandAndAct(ctx);
+};
+
+async function understandAndAct(ctx: BotContext): Promise<void> {
+  const text = ctx.message.text?.trim() ?? "";
+  if (!text) return startReport(ctx, null);
+  const categories = await ctx.deps.tickets.directory.listCategories();
+  const understood = await ctx.deps.understanding.understand(text, { locale: ctx.locale, categories });
+  ctx.deps.logger.info(
+    {
+      inboxId: ctx.inboxId,
+      intent: understood.intent,
+      intentConfidence: round(understood.intentConfidence),
+      category: understood.category,
+      categoryConfidence: round(understood.categoryConfidence),
+      priority: understood.priority,
+      source: understood.source,
+    },
+    "understood",
+  );
+  const isStaff = hasRole(ctx.person, ...STAFF_ROLES);
+  switch (understood.intent) {
+    case "report":
+      return startReport(ctx, understood);
+    case "ticket_status":
+      return isStaff && /任务|待办|task|todo/i.test(text) ? showTasks(ctx) : showMyTickets(ctx);
+    case "close_case":
+      return isStaff ? showCasesToClose(ctx) : showMyTickets(ctx);
+    case "summary":
+      return showScope(ctx, "open");
+    case "help":
+      ctx.outcome = "help";
+      return reply(
+        ctx,
+        words(ctx).help(isStaff, hasRole(ctx.person, "community_admin", "street_admin", "district_admin")),
+      );
+    case "chitchat":
+      ctx.outcome = "chitchat";
+      return reply(ctx, words(ctx).chitchat());
+    default:
+      // Points, check-in and bookings come with their own issue; until then, say what the bot can do.
+      ctx.outcome = `unsupported_${understood.intent}`;
+      return reply(ctx, words(ctx).unrecognised());
+  }
+}
+
+const round = (n: number) => Math.round(n * 1000) / 1000;

@@ -1,0 +1,155 @@
+import type { MessageCatalogue } from "./message-catalogue";
+
+const LEVEL: Record<string, string> = {
+  grid: "grid",
+  community: "community",
+  street: "street",
+  department: "department",
+};
+
+const ticketBlock = (p: {
+  number: string;
+  category: string;
+  place: string;
+  text: string;
+  deadline: string | null;
+  priority: string;
+}) =>
+  `[${p.number}] ${p.category} | ${p.priority}\nPlace: ${p.place}\nReport: ${p.text}${p.deadline ? `\nDue: ${p.deadline}` : ""}`;
+
+export const en: MessageCatalogue = {
+  stateName: {
+    reported: "reported",
+    triage: "awaiting dispatch",
+    dispatched: "dispatched",
+    accepted: "in progress",
+    resolved: "handled, awaiting your confirmation",
+    reopened: "reopened",
+    closed: "closed",
+    merged: "merged",
+    cancelled: "cancelled",
+  },
+  errors: {
+    "TICKET.NOT_FOUND": "I could not find that case.",
+    "TICKET.ILLEGAL_TRANSITION": "That cannot be done to the case in its current state.",
+    "TICKET.NOT_ALLOWED": "You are not allowed to do that to this case.",
+    "TICKET.CONCURRENT_UPDATE": "Someone updated the case just now; please try again.",
+    "TICKET.NOTE_REQUIRED": "Please add a short note (or a photo).",
+    "TICKET.RATING_INVALID": "Please rate from 1 to 5.",
+    "TICKET.ALREADY_RATED": "This case has already been rated, thank you.",
+    "TICKET.MERGE_TARGET_INVALID": "The case cannot be merged into that one.",
+    "TICKET.ASSIGNEE_INVALID": "That person cannot take this case.",
+    "TICKET.TOP_LEVEL": "The case is already at the top level.",
+    "TICKET.NO_ROUTE": "No handler found; please name one.",
+    "TICKET.CATEGORY_UNKNOWN": "There is no such category.",
+    "PLACE.NOT_FOUND": "I could not find that place.",
+    "PERSON.NOT_FOUND": "I could not find that person.",
+  },
+  apology: () => "Sorry, something went wrong on our side. Your message is saved and will be handled.",
+  tooFast: () => "That is a lot of messages; please wait a minute.",
+  unrecognised: () =>
+    'I did not quite get that. To report a problem, say what and where, e.g. "the corridor light in building 3 is out"; send "my reports" for progress, or "help".',
+  help: (isWorker, isAdmin) =>
+    [
+      "I am the community grid assistant. You can:",
+      "· report a problem in your own words, with a photo if you like",
+      '· send "my reports" to see progress',
+      "· confirm when a case is fixed",
+      ...(isWorker
+        ? [
+            '· workers: press Sign for / Return / Done on a dispatch, or reply to it with the result; "my tasks" lists yours',
+          ]
+        : []),
+      ...(isAdmin
+        ? [
+            "· admins: /open, /overdue, /reassign <number> <person id>, /dispatch <number> <category> [person id]",
+          ]
+        : []),
+      "· 中文：/lang zh",
+    ].join("\n"),
+  chitchat: () =>
+    "Hello! Tell me here whenever something needs fixing and I will pass it to your grid worker.",
+  askBuilding: () => "Which building do you live in? (I will remember.)",
+  publicArea: () => "Public area / not in a building",
+  homeRemembered: (building) => `Got it: you live in ${building}.`,
+  askCategory: () => "Which kind of problem is it?",
+  otherCategory: () => "Other",
+  askMoreDetail: () => "Could you say a bit more about what the problem is and where?",
+  askDescriptionForMedia: () => "Got it. Please add one sentence on what the problem is.",
+  noPlaceKnown: () =>
+    "I do not know your estate yet. Please report in your estate's group chat, or ask your grid worker to register you.",
+  filedGroup: (p) =>
+    `Filed as ${p.number} (${p.category}). ${p.handler ? `${p.handler} will handle it` : "A handler is being assigned"}${p.deadline ? `, responding by ${p.deadline}` : ""}.`,
+  filedTriage: (p) => `Recorded as ${p.number}. Community staff will check it and assign it soon.`,
+  filedMerged: (p) =>
+    `This has already been reported (${p.number}); you now follow it, with ${p.supporters} residents reporting. You will hear of progress.`,
+  safetyAdvice: (kind) =>
+    ({
+      gas: "⚠️ Gas smell: open the windows, do not touch switches or flames, leave the flat, and call the gas emergency line or 119.",
+      fire: "⚠️ Fire: call 119 now; do not use the lift; cover your nose and mouth with a wet cloth.",
+      medical: "⚠️ Someone is unwell or hurt: call 120 now and stay with them if you can.",
+      lift: "⚠️ Trapped in a lift: stay calm, press the alarm, call the number in the lift or 96333; do not force the doors.",
+      general: "⚠️ If there is danger, get safe first; emergencies: 110 / 119 / 120.",
+    })[kind],
+  sentPrivately: () => "I have sent you the details privately.",
+  myTicketsHeader: (count) => `Your recent reports (${count}):`,
+  noTickets: () => "You have not reported anything yet.",
+  ticketLine: (p) =>
+    `${p.number} ${p.category} · ${p.state}${p.handler ? ` · ${p.handler}` : ""}${p.deadline ? ` · due ${p.deadline}` : ""}${p.overdue ? " · ⏰ overdue" : ""}`,
+  tasksHeader: (count) => `Your open cases (${count}):`,
+  noTasks: () => "You have no open cases.",
+  scopeHeader: (p) => `${p.scope}: ${p.open} open, ${p.overdue} overdue.`,
+  onlyForStaff: () => "That is for grid workers and staff.",
+  onlyForAdmins: () => "That is for administrators.",
+  dispatched: (p) => `📋 New case\n${ticketBlock(p)}\nPlease sign for it.`,
+  escalatedToYou: (p) =>
+    `⬆️ Escalated to you${p.reason === "deadline" ? " (the level below ran out of time)" : p.reason ? ` (${p.reason})` : ""}\n${ticketBlock(p)}`,
+  escalatedAway: (p) => `Case ${p.number} ran out of time and went up to the ${LEVEL[p.level] ?? p.level}.`,
+  reassignedAway: (p) => `Case ${p.number} was given to someone else.`,
+  nudge: (p) => `⏰ Reminder: ${p.left} left\n${ticketBlock(p)}`,
+  triageNeeded: (p) =>
+    `🗂 Case to dispatch${p.reason ? ` (${p.reason})` : ""}\n${ticketBlock(p)}\nDispatch: /dispatch ${p.number} <category> [person id]`,
+  accepted: (p) =>
+    `Your report ${p.number} was signed for by ${p.handler ?? "staff"}${p.deadline ? `; due by ${p.deadline}` : ""}.`,
+  resolvedAskConfirm: (p) =>
+    `Your report ${p.number} was handled${p.note ? `: ${p.note}` : ""}. Is it fixed?${p.autoClose ? ` (It closes by itself on ${p.autoClose} unless you object.)` : ""}`,
+  resolvedForFollower: (p) =>
+    `The problem you follow, ${p.number}, was handled${p.note ? `: ${p.note}` : ""}.`,
+  reopened: (p) =>
+    `🔁 The resident says it is not fixed${p.reason ? `: ${p.reason}` : ""}\n${ticketBlock(p)}`,
+  closed: (p) => `Case ${p.number} is closed.`,
+  askRating: (p) => `Case ${p.number} is closed. How was it handled?`,
+  cancelled: (p) => `Case ${p.number} was cancelled${p.reason ? `: ${p.reason}` : ""}.`,
+  mergedInto: (p) =>
+    `Case ${p.number} is the same problem as ${p.into ?? "another case"} and was merged into it.`,
+  supporterAdded: (p) => `Another resident reported case ${p.number}${p.text ? `: "${p.text}"` : ""}.`,
+  breached: (p) =>
+    `⚠️ Case ${p.number} is overdue at the ${LEVEL[p.level] ?? p.level} level and cannot go higher. Please act.`,
+  buttonSignFor: () => "Sign for",
+  buttonReturn: () => "Return",
+  buttonResolve: () => "Done",
+  buttonConfirm: () => "Fixed",
+  buttonReject: () => "Not fixed",
+  signedFor: (p) =>
+    `Signed for ${p.number}${p.deadline ? `; due by ${p.deadline}` : ""}. When done, reply to the dispatch with the result or press Done.`,
+  askReturnReason: (p) => `Why are you returning ${p.number}? (e.g. which department it belongs to)`,
+  returned: (p) => `Returned ${p.number}; the community will dispatch it again.`,
+  askResolveNote: (p) => `Reply with what was done (a sentence or a photo) to finish ${p.number}:`,
+  resolvedByWorker: (p) => `Result recorded for ${p.number}; waiting for the resident to confirm.`,
+  confirmedThanks: (p) => `Thanks for confirming; ${p.number} is closed.`,
+  rejectedNoted: (p) => `Noted; ${p.number} will be worked on again.`,
+  askRejectReason: (p) => `What is still wrong with ${p.number}?`,
+  ratedThanks: (p) => `Thank you for your rating (${p.rating}).`,
+  whichTicket: () => "Which case?",
+  levelName: (level) => LEVEL[level] ?? level,
+  reassigned: (p) => `Reassigned ${p.number} to ${p.to}.`,
+  dispatchedBy: (p) => `Dispatched ${p.number} to ${p.to}.`,
+  commandUsage: (command) =>
+    ({
+      reassign: "Usage: /reassign <case number> <person id>",
+      dispatch: "Usage: /dispatch <case number> <category code> [person id]",
+      lang: "Usage: /lang zh or /lang en",
+    })[command] ?? "That command is not right.",
+  languageSet: () => "OK, I will answer in English.",
+  locationReceived: () => "Location received. Please say what the problem is.",
+};

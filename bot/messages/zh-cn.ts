@@ -1,0 +1,148 @@
+import type { MessageCatalogue } from "./message-catalogue";
+
+const LEVEL: Record<string, string> = {
+  grid: "网格",
+  community: "社区",
+  street: "街道",
+  department: "职能部门",
+};
+const PRIORITY: Record<string, string> = { urgent: "紧急", high: "较急", normal: "一般", low: "不急" };
+
+const ticketBlock = (p: {
+  number: string;
+  category: string;
+  place: string;
+  text: string;
+  deadline: string | null;
+  priority: string;
+}) =>
+  `【${p.number}】${p.category}｜${PRIORITY[p.priority] ?? p.priority}\n地点：${p.place}\n内容：${p.text}${p.deadline ? `\n期限：${p.deadline}` : ""}`;
+
+export const zhCN: MessageCatalogue = {
+  stateName: {
+    reported: "已上报",
+    triage: "待分派",
+    dispatched: "已派单",
+    accepted: "处理中",
+    resolved: "已处理待确认",
+    reopened: "已重新处理",
+    closed: "已办结",
+    merged: "已合并",
+    cancelled: "已撤销",
+  },
+  errors: {
+    "TICKET.NOT_FOUND": "没有找到这个工单。",
+    "TICKET.ILLEGAL_TRANSITION": "这个工单现在的状态不能这样操作。",
+    "TICKET.NOT_ALLOWED": "您没有权限处理这个工单。",
+    "TICKET.CONCURRENT_UPDATE": "工单刚被别人更新了，请再试一次。",
+    "TICKET.NOTE_REQUIRED": "请写一句说明（或发一张照片）。",
+    "TICKET.RATING_INVALID": "评分请选1到5分。",
+    "TICKET.ALREADY_RATED": "这个工单已经评过分了，谢谢。",
+    "TICKET.MERGE_TARGET_INVALID": "不能合并到这个工单。",
+    "TICKET.ASSIGNEE_INVALID": "这个人不能承办这个工单。",
+    "TICKET.TOP_LEVEL": "已经是最高一级了，不能再上报。",
+    "TICKET.NO_ROUTE": "找不到承办人，请指定一位。",
+    "TICKET.CATEGORY_UNKNOWN": "没有这个类别。",
+    "PLACE.NOT_FOUND": "没有找到这个地点。",
+    "PERSON.NOT_FOUND": "没有找到这个人。",
+  },
+  apology: () => "抱歉，系统刚才出了点问题，您的消息已经保存，我们会尽快处理。",
+  tooFast: () => "消息有点多，请稍等一分钟再发。",
+  unrecognised: () =>
+    "我没太明白。报事请直接说问题和地点，比如“3栋楼道灯坏了”；查进度发“我的报事”；发“帮助”看我能做什么。",
+  help: (isWorker, isAdmin) =>
+    [
+      "我是社区网格助手，可以：",
+      "· 报事：直接说问题，比如“3栋2单元楼道灯不亮”，也可以发照片加说明",
+      "· 查进度：发“我的报事”",
+      "· 处理完成后我会请您确认",
+      ...(isWorker
+        ? ["· 网格员：收到派单后点“签收”“退回”“已处理”，或直接回复派单消息说明处理结果；发“我的任务”看待办"]
+        : []),
+      ...(isAdmin
+        ? [
+            "· 管理员：发“/open”看在办工单，“/overdue”看超期，“/reassign 编号 人员ID”转派，“/dispatch 编号 类别 [人员ID]”分派",
+          ]
+        : []),
+      "· 切换语言：/lang en",
+    ].join("\n"),
+  chitchat: () => "您好！有问题随时在这里说，我会转给网格员处理。",
+  askBuilding: () => "请问您住在哪一栋？（只问一次，我会记住）",
+  publicArea: () => "公共区域/不在楼里",
+  homeRemembered: (building) => `好的，记住了：您住在${building}。`,
+  askCategory: () => "请问这属于哪一类问题？",
+  otherCategory: () => "其他",
+  askMoreDetail: () => "能再具体说说是什么问题、在哪里吗？",
+  askDescriptionForMedia: () => "收到。请再用一句话说明是什么问题。",
+  noPlaceKnown: () => "我还不知道您住在哪个小区，请在您小区的居民群里发，或联系网格员登记。",
+  filedGroup: (p) =>
+    `已受理，编号 ${p.number}（${p.category}）。${p.handler ? `由${p.handler}处理` : "正在安排处理人"}${p.deadline ? `，${p.deadline}前响应` : ""}。`,
+  filedTriage: (p) => `已记录，编号 ${p.number}。社区工作人员会尽快确认并安排处理。`,
+  filedMerged: (p) =>
+    `这个问题已经有人反映了（${p.number}），已把您加为关注人，目前共 ${p.supporters} 人反映。处理进展会通知您。`,
+  safetyAdvice: (kind) =>
+    ({
+      gas: "⚠️ 闻到燃气味：请立即开窗通风，不要开关电器、不要打火，人员撤到室外，拨打燃气抢修电话或 119。",
+      fire: "⚠️ 发生火情请立即拨打 119，撤离时不要乘电梯，用湿毛巾捂住口鼻。",
+      medical: "⚠️ 有人身体不适或受伤，请立即拨打 120，并尽量有人陪在身边。",
+      lift: "⚠️ 被困电梯请保持冷静，按电梯内警铃，拨打电梯内的救援电话或 96333，不要强行扒门。",
+      general: "⚠️ 如有危险请先确保人身安全，紧急情况拨打 110 / 119 / 120。",
+    })[kind],
+  sentPrivately: () => "详情已私信给您。",
+  myTicketsHeader: (count) => `您最近的报事（${count} 件）：`,
+  noTickets: () => "您还没有报过事。",
+  ticketLine: (p) =>
+    `${p.number} ${p.category} · ${p.state}${p.handler ? ` · ${p.handler}` : ""}${p.deadline ? ` · 期限 ${p.deadline}` : ""}${p.overdue ? " · ⏰超期" : ""}`,
+  tasksHeader: (count) => `您的待办工单（${count} 件）：`,
+  noTasks: () => "您目前没有待办工单。",
+  scopeHeader: (p) => `${p.scope}：在办 ${p.open} 件，其中超期 ${p.overdue} 件。`,
+  onlyForStaff: () => "这个功能是给网格员和工作人员用的。",
+  onlyForAdmins: () => "这个功能是给管理员用的。",
+  dispatched: (p) => `📋 新派单\n${ticketBlock(p)}\n请签收。`,
+  escalatedToYou: (p) =>
+    `⬆️ 工单已上报到您这一级${p.reason === "deadline" ? "（下级超时未办结）" : p.reason ? `（${p.reason}）` : ""}\n${ticketBlock(p)}`,
+  escalatedAway: (p) => `工单 ${p.number} 已超时，已上报到${LEVEL[p.level] ?? p.level}。`,
+  reassignedAway: (p) => `工单 ${p.number} 已转给其他人处理。`,
+  nudge: (p) => `⏰ 提醒：工单还剩 ${p.left} 到期\n${ticketBlock(p)}`,
+  triageNeeded: (p) =>
+    `🗂 待分派工单${p.reason ? `（${p.reason}）` : ""}\n${ticketBlock(p)}\n分派：/dispatch ${p.number} 类别代码 [人员ID]`,
+  accepted: (p) =>
+    `您的报事 ${p.number} 已被${p.handler ?? "工作人员"}签收${p.deadline ? `，${p.deadline}前处理` : ""}。`,
+  resolvedAskConfirm: (p) =>
+    `您的报事 ${p.number} 已处理${p.note ? `：${p.note}` : ""}。请确认是否解决${p.autoClose ? `（${p.autoClose}前无异议将自动办结）` : ""}。`,
+  resolvedForFollower: (p) => `您关注的问题 ${p.number} 已处理${p.note ? `：${p.note}` : ""}。`,
+  reopened: (p) => `🔁 居民反映未解决，工单重新处理${p.reason ? `：${p.reason}` : ""}\n${ticketBlock(p)}`,
+  closed: (p) => `工单 ${p.number} 已办结。`,
+  askRating: (p) => `工单 ${p.number} 已办结，请为这次处理打分：`,
+  cancelled: (p) => `工单 ${p.number} 已撤销${p.reason ? `：${p.reason}` : ""}。`,
+  mergedInto: (p) => `工单 ${p.number} 与${p.into ? ` ${p.into} ` : "另一件"}是同一问题，已合并处理。`,
+  supporterAdded: (p) => `又有居民反映了工单 ${p.number} 的问题${p.text ? `：“${p.text}”` : ""}。`,
+  breached: (p) => `⚠️ 工单 ${p.number} 在${LEVEL[p.level] ?? p.level}一级已超期，且无法再上报，请尽快处理。`,
+  buttonSignFor: () => "签收",
+  buttonReturn: () => "退回",
+  buttonResolve: () => "已处理",
+  buttonConfirm: () => "已解决",
+  buttonReject: () => "没修好",
+  signedFor: (p) =>
+    `已签收 ${p.number}${p.deadline ? `，请在 ${p.deadline} 前处理` : ""}。处理完直接回复派单消息说明结果，或点“已处理”。`,
+  askReturnReason: (p) => `请说明退回 ${p.number} 的原因（比如应由哪个部门处理）：`,
+  returned: (p) => `已退回 ${p.number}，社区会重新分派。`,
+  askResolveNote: (p) => `请回复处理结果（一句话或照片），完成 ${p.number}：`,
+  resolvedByWorker: (p) => `已提交处理结果 ${p.number}，等待居民确认。`,
+  confirmedThanks: (p) => `感谢确认，工单 ${p.number} 已办结。`,
+  rejectedNoted: (p) => `已记录，工单 ${p.number} 将重新处理。`,
+  askRejectReason: (p) => `请说说 ${p.number} 哪里还没解决：`,
+  ratedThanks: (p) => `谢谢您的评价（${p.rating} 分）！`,
+  whichTicket: () => "请选择是哪一件工单：",
+  levelName: (level) => LEVEL[level] ?? level,
+  reassigned: (p) => `已将 ${p.number} 转派给 ${p.to}。`,
+  dispatchedBy: (p) => `已将 ${p.number} 派给 ${p.to}。`,
+  commandUsage: (command) =>
+    ({
+      reassign: "用法：/reassign 工单编号 人员ID",
+      dispatch: "用法：/dispatch 工单编号 类别代码 [人员ID]",
+      lang: "用法：/lang zh 或 /lang en",
+    })[command] ?? "命令格式不对。",
+  languageSet: () => "好的，以后用中文回复您。",
+  locationReceived: () => "收到位置。请再说明是什么问题。",
+};

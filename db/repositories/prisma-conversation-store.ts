@@ -1,0 +1,142 @@
+import { randomUUID } from "node:crypto";
+import type {
+  ConversationStateStore,
+  InboxRepository,
+  OutboxRepository,
+  QueuedOutbound,
+  StoredInbound,
+} from "../../core/conversation/conversation-ports";
+import type { InboundMessage, OutboundMessage } from "../../core/conversation/inbound-message";
+import type { PrismaClient } from "../generated/client";
+
+export class PrismaInbox implements InboxRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async store(message: InboundMessage, receivedAt: Date) {
+    const id = randomUUID();
+    // INSERT … ON CONFLICT DO NOTHING: the unique key decides, so concurrent redeliveries store once.
+    const inserted = await this.prisma.$executeRaw`
+      INSERT INTO "InboxMessage" ("id", "channel", "messageId", "chatId", "userId", "payload", "receivedAt")
+      VALUES (${id}, ${message.channel}, ${message.messageId}, ${message.chatId}, ${message.userId},
+              ${JSON.stringify(message)}, ${receivedAt})
+      ON CONFLICT ("channel", "messageId") DO NOTHING`;
+    return { id, duplicate: inserted === 0 };
+  }
+
+  async markProcessed(id: string, outcome: string, at: Date) {
+    await this.prisma.inboxMessage.update({ where: { id }, data: { processedAt: at, outcome, error: null } });
+  }
+
+  async markFailed(id: string, error: string, at: Date) {
+    // Processed (so it is not retried in a loop) but kept with the error for a person to look at.
+    await this.prisma.inboxMessage.update({
+      where: { id },
+      data: { processedAt: at, outcome: "failed", error },
+    });
+  }
+
+  async listUnprocessed(limit: number): Promise<StoredInbound[]> {
+    const rows = await this.prisma.inboxMessage.findMany({
+      where: { processedAt: null },
+      orderBy: { receivedAt: "asc" },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      message: JSON.parse(row.payload) as InboundMessage,
+      receivedAt: row.receivedAt,
+    }));
+  }
+}
+
+export class PrismaOutbox implements OutboxRepository {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async enqueue(
+    messages: readonly OutboundMessage[],
+    causedBy: string | null,
+    at: Date,
+  ): Promise<QueuedOutbound[]> {
+    const rows = messages.map((message) => ({
+      id: randomUUID(),
+      channel: message.channel,
+      chatId: message.chatId,
+      payload: JSON.stringify(message),
+      ticketId: message.ticketId ?? null,
+      causedBy,
+      status: "pending",
+      attempts: 0,
+      nextAttemptAt: at,
+      createdAt: at,
+    }));
+    if (rows.length > 0) await this.prisma.outboxMessage.createMany({ data: rows });
+    return rows.map((row, index) => ({ id: row.id, message: messages[index]!, attempts: 0 }));
+  }
+
+  async claimDue(channel: string, now: Date, limit: number): Promise<QueuedOutbound[]> {
+    const rows = await this.prisma.outboxMessage.findMany({
+      where: { channel, status: "pending", nextAttemptAt: { lte: now } },
+      orderBy: { nextAttemptAt: "asc" },
+      take: limit,
+    });
+    return rows.map((row) => ({
+      id: row.id,
+      message: JSON.parse(row.payload) as OutboundMessage,
+      attempts: row.attempts,
+    }));
+  }
+
+  async markSent(id: string, platformMessageId: string, at: Date) {
+    await this.prisma.outboxMessage.update({
+      where: { id },
+      data: { status: "sent", platformMessageId, sentAt: at, attempts: { increment: 1 } },
+    });
+  }
+
+  async markAttemptFailed(id: string, error: string, retryAt: Date | null) {
+    await this.prisma.outboxMessage.update({
+      where: { id },
+      data: {
+        status: retryAt ? "pending" : "failed",
+        lastError: error.slice(0, 1000),
+        attempts: { increment: 1 },
+        ...(retryAt ? { nextAttemptAt: retryAt } : {}),
+      },
+    });
+  }
+
+  async ticketOfSentMessage(channel: string, chatId: string, platformMessageId: string) {
+    const row = await this.prisma.outboxMessage.findFirst({
+      where: { channel, chatId, platformMessageId },
+      select: { ticketId: true },
+    });
+    return row?.ticketId ?? null;
+  }
+
+  async pendingCount() {
+    return this.prisma.outboxMessage.count({ where: { status: "pending" } });
+  }
+}
+
+export class PrismaConversationState implements ConversationStateStore {
+  constructor(private readonly prisma: PrismaClient) {}
+
+  async get(key: string, now: Date) {
+    const row = await this.prisma.conversationState.findUnique({ where: { key } });
+    if (!row || row.expiresAt <= now) return null;
+    return JSON.parse(row.data) as Record<string, unknown>;
+  }
+
+  async set(key: string, state: Record<string, unknown>, expiresAt: Date) {
+    const data = JSON.stringify(state);
+    await this.prisma.conversationState.upsert({
+      where: { key },
+      create: { key, data, expiresAt },
+      update: { data, expiresAt },
+    });
+  }
+
+  async clear(key: string) {
+    await this.prisma.conversationState.deleteMany({ where: { key } });
+  }
+}
