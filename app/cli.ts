@@ -3,6 +3,7 @@ import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
+import { channelsFromConfig } from "./channels-setup";
 import { ConfigError, loadConfig } from "./config";
 import { createEgrid } from "./egrid-app";
 import { startEgrid } from "./egrid-server";
@@ -114,7 +115,13 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
   const understanding = await loadUnderstanding(config, logger);
-  const running = await startEgrid(config, logger, systemClock, understanding);
+  const running = await startEgrid(
+    config,
+    logger,
+    systemClock,
+    understanding,
+    channelsFromConfig(config, logger),
+  );
   return new Promise<number>((resolve) => {
     const shutdown = async (signal: string) => {
       logger.info({ signal }, "shutting down");

@@ -33,6 +33,25 @@ export const configSchema = z.object({
   MESSAGES_PER_MINUTE: intFrom(20, 1, 1000),
   UNDERSTANDING_ACT_THRESHOLD: numberFrom(0.7, 0, 1),
   UNDERSTANDING_OFFER_THRESHOLD: numberFrom(0.4, 0, 1),
+  // Channels: each starts only when its settings are present.
+  TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
+  TELEGRAM_API_ROOT: z.url().optional(),
+  TELEGRAM_WEBHOOK_URL: z.url().optional(),
+  TELEGRAM_WEBHOOK_SECRET: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,256}$/, "letters, digits, _ and - only")
+    .optional(),
+  SLACK_BOT_TOKEN: z.string().min(10).optional(),
+  SLACK_SIGNING_SECRET: z.string().min(8).optional(),
+  SLACK_APP_TOKEN: z.string().min(10).optional(),
+  SLACK_SOCKET_MODE: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((v) => v === "true"),
+  SLACK_PORT: intFrom(3001, 0, 65535),
+  SLACK_API_URL: z.url().optional(),
+  WECHAT_PUPPET: z.string().min(1).optional(),
+  WECHAT_PUPPET_TOKEN: z.string().min(1).optional(),
   SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")

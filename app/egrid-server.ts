@@ -1,4 +1,6 @@
 import type { Channel } from "../bot/channels/channel";
+import { TelegramChannel, type WebhookEndpoint } from "../bot/channels/telegram-channel";
+import type { InboundMessage } from "../core/conversation/inbound-message";
 import type { Clock } from "../core/shared/clock";
 import type { Understanding } from "../core/understanding/understanding";
 import { type BotRuntime, createBotRuntime } from "./bot-runtime";
@@ -35,12 +37,16 @@ export async function startEgrid(
     { act: config.UNDERSTANDING_ACT_THRESHOLD, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
     channels,
   );
+  const receive = async (message: InboundMessage) => {
+    await runtime.conversation.receive(message);
+    await runtime.dispatcher.deliverDue(message.channel);
+  };
+  const webhooks: WebhookEndpoint[] = [];
   for (const channel of runtime.channels.values()) {
     try {
-      await channel.start(async (message) => {
-        await runtime.conversation.receive(message);
-        await runtime.dispatcher.deliverDue(message.channel);
-      });
+      await channel.start(receive);
+      const webhook = channel instanceof TelegramChannel ? channel.webhook(receive) : null;
+      if (webhook) webhooks.push(webhook);
       logger.info({ channel: channel.name }, "channel started");
     } catch (error) {
       // One platform being down or misconfigured must not stop the others.
@@ -53,7 +59,7 @@ export async function startEgrid(
   const sweeps = startDeadlineSweeps(egrid.tickets, clock, config.SWEEP_INTERVAL_SECONDS, logger, (notices) =>
     runtime.deliverNotices(notices),
   );
-  const server = createHttpServer(egrid, logger, runtime);
+  const server = createHttpServer(egrid, logger, runtime, webhooks);
   const url = await server.listen({ host: config.HOST, port: config.PORT });
   logger.info({ address: url, database: egrid.db.file }, "egrid is running");
   return {

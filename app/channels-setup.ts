@@ -1,0 +1,43 @@
+import type { Channel } from "../bot/channels/channel";
+import { createSlackChannel } from "../bot/channels/slack-channel";
+import { TelegramChannel } from "../bot/channels/telegram-channel";
+import type { Config } from "./config";
+import type { Logger } from "./logger";
+
+/** The platforms whose settings are present. The playground is always on. */
+export function channelsFromConfig(config: Config, logger: Logger): Channel[] {
+  const channels: Channel[] = [];
+  if (config.TELEGRAM_BOT_TOKEN) {
+    channels.push(
+      new TelegramChannel({
+        token: config.TELEGRAM_BOT_TOKEN,
+        ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
+        ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
+        ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
+        logger: logger.child({ channel: "telegram" }),
+      }),
+    );
+  }
+  if (config.SLACK_BOT_TOKEN) {
+    if (!config.SLACK_SIGNING_SECRET && !config.SLACK_SOCKET_MODE) {
+      logger.error(
+        { channel: "slack" },
+        "SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: Slack stays off",
+      );
+    } else {
+      channels.push(
+        createSlackChannel({
+          botToken: config.SLACK_BOT_TOKEN,
+          signingSecret: config.SLACK_SIGNING_SECRET ?? "",
+          ...(config.SLACK_APP_TOKEN ? { appToken: config.SLACK_APP_TOKEN } : {}),
+          socketMode: config.SLACK_SOCKET_MODE,
+          port: config.SLACK_PORT,
+          host: config.HOST,
+          ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
+          logger: logger.child({ channel: "slack" }),
+        }),
+      );
+    }
+  }
+  return channels;
+}
