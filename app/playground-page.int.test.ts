@@ -10,7 +10,9 @@ const OUTPUT = path.resolve(import.meta.dirname, "..", "test-output");
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
 beforeAll(async () => {
-  harness = await startHarness(new ScriptedUnderstanding([{ when: /灯/, intent: "report", category: "lighting" }]));
+  harness = await startHarness(
+    new ScriptedUnderstanding([{ when: /灯/, intent: "report", category: "lighting" }]),
+  );
 });
 afterAll(async () => harness?.close());
 
@@ -20,7 +22,14 @@ describe("the playground page in real Chromium", () => {
     expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+      args: [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+      ],
     });
     try {
       const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
@@ -29,7 +38,9 @@ describe("the playground page in real Chromium", () => {
       await page.locator('#chats button[data-chat="grid-chunhui-1"]').click();
       await page.locator("#text").fill("3栋楼道灯坏了好几天了");
       await page.locator("#composer button").click();
-      await expect.poll(() => page.locator("#log").innerText(), { timeout: 10_000 }).toMatch(/已受理，编号 2026-\d{6}/);
+      await expect
+        .poll(() => page.locator("#log").innerText(), { timeout: 10_000 })
+        .toMatch(/已受理，编号 2026-\d{6}/);
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, "playground-report.png") });
 

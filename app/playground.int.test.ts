@@ -188,3 +188,39 @@ describe("the playground, over HTTP, with the whole pipeline on SQLite", () => {
     expect(worker.chats.map((c) => c.chatId)).toContain("grid-chunhui-1");
   });
 });
+
+describe("nothing a resident sent is lost", () => {
+  it("a message stored before a crash is processed at the next start", async () => {
+    harness = await startHarness(understanding);
+    const dir = harness.dir;
+    // Simulate a crash right after the inbox write: store without processing.
+    await harness.running.runtime.deps.inbox.store(
+      {
+        channel: "playground",
+        chatId: GROUP,
+        chatType: "group",
+        userId: "p-res-wang",
+        messageId: "crash-1",
+        text: "3栋楼道灯坏了",
+      },
+      harness.clock.now(),
+    );
+    await harness.close({ keepFiles: true });
+    harness = await startHarness(understanding, { dir });
+    const prisma = harness.running.egrid.db.prisma;
+    expect(await prisma.ticket.count()).toBe(1);
+    expect(await prisma.inboxMessage.findFirst({ where: { messageId: "crash-1" } })).toMatchObject({
+      outcome: "ticket_dispatched",
+    });
+  });
+
+  it("a failure inside the pipeline apologises, and the message stays in the inbox with the error", async () => {
+    const broken = { understand: async () => Promise.reject(new Error("model file corrupt")) };
+    harness = await startHarness(broken);
+    const replies = await harness.send(GROUP, "p-res-wang", "3栋楼道灯坏了");
+    expect(replies[0]?.text).toMatch(/抱歉，系统刚才出了点问题，您的消息已经保存/);
+    const row = await harness.running.egrid.db.prisma.inboxMessage.findFirst();
+    expect(row).toMatchObject({ outcome: "failed", payload: expect.stringContaining("3栋楼道灯坏了") });
+    expect(row?.error).toMatch(/model file corrupt/);
+  });
+});

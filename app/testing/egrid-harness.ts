@@ -17,9 +17,9 @@ export interface PlaygroundReply {
 /** egrid as `npm start` runs it, on a temp SQLite file and port 0, with an injected clock and understanding. */
 export async function startHarness(
   understanding: Understanding,
-  options: { clock?: Clock; channels?: Channel[]; env?: Record<string, string> } = {},
+  options: { clock?: Clock; channels?: Channel[]; env?: Record<string, string>; dir?: string } = {},
 ) {
-  const dir = mkdtempSync(path.join(tmpdir(), "egrid-app-"));
+  const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "egrid-app-"));
   const clock = options.clock ?? fixedClock(new Date("2026-11-30T02:00:00Z"));
   const config = loadConfig({
     DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
@@ -53,6 +53,7 @@ export async function startHarness(
 
   return {
     running,
+    dir,
     url,
     clock,
     say,
@@ -68,9 +69,9 @@ export async function startHarness(
       if (status !== 200) throw new Error(`playground answered ${status}: ${JSON.stringify(json)}`);
       return json.replies;
     },
-    async close() {
+    async close(options: { keepFiles?: boolean } = {}) {
       await running.stop();
-      rmSync(dir, { recursive: true, force: true });
+      if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
     },
   };
 }
