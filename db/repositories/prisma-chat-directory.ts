@@ -1,26 +1,9 @@
 import { randomUUID } from "node:crypto";
 import type { ChatDirectory } from "../../core/conversation/conversation-ports";
 import type { Person } from "../../core/people/person";
-import type { Place, PlaceLevel } from "../../core/places/place";
 import type { PrismaClient } from "../generated/client";
-import type { PrismaPeopleDirectory } from "./prisma-directory";
+import { type PrismaPeopleDirectory, toPlace } from "./prisma-directory";
 import { pathRange } from "./ticket-row-mapping";
-
-function toPlace(row: {
-  id: string;
-  level: string;
-  parentId: string | null;
-  name: string;
-  path: string;
-}): Place {
-  return {
-    id: row.id,
-    level: row.level as PlaceLevel,
-    parentId: row.parentId,
-    name: row.name,
-    path: row.path,
-  };
-}
 
 export class PrismaChatDirectory implements ChatDirectory {
   constructor(

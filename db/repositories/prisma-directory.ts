@@ -12,7 +12,7 @@ import { ACTIVE_STATES, type Priority, type TicketLevel } from "../../core/ticke
 import { HANDLER_ROLE } from "../../core/tickets/ticket-permissions";
 import type { PrismaClient } from "../generated/client";
 
-function toPlace(row: {
+export function toPlace(row: {
   id: string;
   level: string;
   parentId: string | null;
