@@ -56,6 +56,13 @@ describe("the egrid command line", () => {
       "nudge 2026-000001 level=grid to=p-chunhui-1-worker deadline=2026-11-30T06:00:00.000Z",
       "swept at 2026-11-30T05:00:00.000Z: escalated=0 breached=0 nudged=1 auto_closed=0 skipped=0",
     ]);
+    // The nudge is also queued for delivery, privately, on the worker's channel.
+    const check = await createEgrid(loadConfig(env), createLogger("silent"));
+    const queued = await check.db.prisma.outboxMessage.findMany();
+    await check.close();
+    expect(queued).toEqual([
+      expect.objectContaining({ channel: "playground", chatId: "dm-p-chunhui-1-worker", status: "pending" }),
+    ]);
     expect(await runCli(["sweep", "--at", "2026-11-30T14:00:00+08:00"], env, c.io)).toBe(0);
     expect(c.out.at(-3)).toMatch(/^escalated 2026-000001 level=community to=p-chunhui-admin deadline=/);
   });

@@ -3,6 +3,8 @@ import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
+import { TriageOnlyUnderstanding } from "../prompts/triage-only-understanding";
+import { createBotRuntime } from "./bot-runtime";
 import { channelsFromConfig } from "./channels-setup";
 import { ConfigError, loadConfig } from "./config";
 import { createEgrid } from "./egrid-app";
@@ -84,7 +86,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         io.err("sweep needs --at <ISO time>, e.g. --at 2026-12-01T09:00:00+08:00");
         return 2;
       }
-      const egrid = await createEgrid({ ...config, SEED_DEMO: false }, createLogger("warn"));
+      const logger = createLogger("warn");
+      const egrid = await createEgrid({ ...config, SEED_DEMO: false }, logger);
       try {
         const result = await sweepDeadlines(egrid.tickets, at);
         if (!result.ok) {
@@ -93,6 +96,17 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         }
         const { notices, ...counts } = result.value;
         for (const notice of notices) io.out(formatNotice(notice));
+        // The same road as the scheduler's: into the outbox, which a running egrid delivers.
+        const clock = { now: () => at };
+        const runtime = createBotRuntime(
+          egrid,
+          logger,
+          clock,
+          new TriageOnlyUnderstanding(),
+          { act: 1, offer: 1 },
+          channelsFromConfig(config, logger),
+        );
+        await runtime.deliverNotices(notices);
         io.out(
           `swept at ${at.toISOString()}: escalated=${counts.escalated} breached=${counts.breached} nudged=${counts.nudged} auto_closed=${counts.autoClosed} skipped=${counts.skipped}`,
         );
