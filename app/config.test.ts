@@ -21,6 +21,12 @@ describe("configuration", () => {
     });
   });
 
+  it("reads quiet hours as local minutes, or off", () => {
+    expect(loadConfig({}).QUIET_HOURS).toEqual({ startMinute: 1320, endMinute: 420 });
+    expect(loadConfig({ QUIET_HOURS: "off" }).QUIET_HOURS).toBeNull();
+    expect(() => loadConfig({ QUIET_HOURS: "late" })).toThrow(/QUIET_HOURS: use "HH:MM-HH:MM"/);
+  });
+
   it("fails fast naming each bad variable and what is wrong", () => {
     let message = "";
     try {

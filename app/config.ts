@@ -30,6 +30,22 @@ export const configSchema = z.object({
   DUPLICATE_SIMILARITY: numberFrom(0.25, 0, 1),
   SUPPORTERS_FOR_PRIORITY_RAISE: intFrom(3, 2, 1000),
   SWEEP_INTERVAL_SECONDS: intFrom(60, 0, 3600),
+  QUIET_HOURS: z
+    .string()
+    .default("22:00-07:00")
+    .transform((value, ctx) => {
+      if (value === "off") return null;
+      const match = /^([01]\d|2[0-3]):([0-5]\d)-([01]\d|2[0-3]):([0-5]\d)$/.exec(value);
+      if (!match) {
+        ctx.addIssue({
+          code: "custom",
+          message: 'use "HH:MM-HH:MM" in the deployment\'s time zone, or "off"',
+        });
+        return z.NEVER;
+      }
+      const [, h1, m1, h2, m2] = match.map(Number);
+      return { startMinute: h1! * 60 + m1!, endMinute: h2! * 60 + m2! };
+    }),
   MESSAGES_PER_MINUTE: intFrom(20, 1, 1000),
   UNDERSTANDING_ACT_THRESHOLD: numberFrom(0.7, 0, 1),
   UNDERSTANDING_OFFER_THRESHOLD: numberFrom(0.4, 0, 1),

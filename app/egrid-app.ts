@@ -39,6 +39,7 @@ export async function createEgrid(
       duplicateWindowHours: config.DUPLICATE_WINDOW_HOURS,
       duplicateSimilarity: config.DUPLICATE_SIMILARITY,
       supportersForPriorityRaise: config.SUPPORTERS_FOR_PRIORITY_RAISE,
+      quietHours: config.QUIET_HOURS,
     },
     examples: new PrismaTrainingExamples(db.prisma),
   };

@@ -25,6 +25,35 @@ export function addMinutes(at: Date, minutes: number): Date {
   return new Date(at.getTime() + minutes * MINUTE_MS);
 }
 
+/** Minutes since local midnight at `at` in an IANA time zone. */
+export function minuteOfDayIn(at: Date, timeZone: string): number {
+  const parts = new Intl.DateTimeFormat("en-GB", {
+    timeZone,
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+  }).formatToParts(at);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
+  return get("hour") * 60 + get("minute");
+}
+
+/** Quiet hours as local minutes of the day; the window may cross midnight (22:00–07:00). */
+export interface QuietHours {
+  readonly startMinute: number;
+  readonly endMinute: number;
+}
+
+/** When quiet hours end, if `at` falls inside them; null otherwise. */
+export function quietUntil(at: Date, timeZone: string, quiet: QuietHours): Date | null {
+  const now = minuteOfDayIn(at, timeZone);
+  const { startMinute: start, endMinute: end } = quiet;
+  const inside = start <= end ? now >= start && now < end : now >= start || now < end;
+  if (!inside) return null;
+  const wait = (end - now + 1440) % 1440;
+  const startOfMinute = new Date(Math.floor(at.getTime() / MINUTE_MS) * MINUTE_MS);
+  return addMinutes(startOfMinute, wait);
+}
+
 /** The calendar year at `at` in an IANA time zone (ticket numbers follow the deployment's year). */
 export function yearIn(at: Date, timeZone: string): number {
   return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(at));

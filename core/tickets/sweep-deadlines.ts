@@ -1,4 +1,5 @@
 import { systemActor } from "../people/person";
+import { quietUntil } from "../shared/clock";
 import { ok, type Result } from "../shared/result";
 import { escalateTicket } from "./escalate-ticket";
 import { handlerIdsOf } from "./route-ticket";
@@ -15,6 +16,8 @@ export interface SweepReport {
   readonly breached: number;
   readonly nudged: number;
   readonly autoClosed: number;
+  /** Nudges moved to the end of quiet hours. */
+  readonly deferred: number;
   /** Tickets another actor changed while we looked (another instance swept them): skipped. */
   readonly skipped: number;
   readonly notices: readonly TicketNotice[];
@@ -35,7 +38,7 @@ export async function sweepDeadlines(
   const atDeps: TicketDeps = { ...deps, clock: { now: () => at } };
   const batchSize = options.batchSize ?? 500;
   const maxBatches = options.maxBatches ?? 1000;
-  const counts = { escalated: 0, breached: 0, nudged: 0, autoClosed: 0, skipped: 0 };
+  const counts = { escalated: 0, breached: 0, nudged: 0, deferred: 0, autoClosed: 0, skipped: 0 };
   const notices: TicketNotice[] = [];
   const seen = new Set<string>();
 
@@ -71,6 +74,20 @@ export async function sweepDeadlines(
 
   await drain("nudgeDueAt", async (ticket) => {
     if (!canTransition("nudge", ticket.state)) return void counts.skipped++;
+    const quietEnd =
+      ticket.priority !== "urgent" && deps.settings.quietHours
+        ? quietUntil(at, deps.settings.timeZone, deps.settings.quietHours)
+        : null;
+    if (quietEnd) {
+      // Nobody is woken for a case that can wait: the nudge moves to the end of quiet hours.
+      const deferred = await commitUpdate(
+        atDeps,
+        ticket,
+        { ...ticket, nudgeDueAt: quietEnd, updatedAt: at },
+        [],
+      );
+      return void (deferred.ok ? counts.deferred++ : counts.skipped++);
+    }
     const after: Ticket = { ...ticket, nudgeDueAt: null, updatedAt: at };
     const event = makeEvent(atDeps, ticket.id, "nudged", SWEEPER, at, ticket.state, ticket.state, null, {
       deadline: currentDeadline(ticket)?.toISOString() ?? null,

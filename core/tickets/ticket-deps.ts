@@ -1,4 +1,4 @@
-import type { Clock } from "../shared/clock";
+import type { Clock, QuietHours } from "../shared/clock";
 import type { IdGenerator } from "../shared/ids";
 import type { TrainingExampleStore } from "../understanding/training-examples";
 import type { GovernanceDirectory, PeopleDirectory } from "./governance-directory";
@@ -15,6 +15,8 @@ export interface TicketSettings {
   readonly duplicateSimilarity: number;
   /** A case with this many supporters is raised one priority step (low → normal → high). */
   readonly supportersForPriorityRaise: number;
+  /** Nudges that fall in these local hours wait until they end, unless the case is urgent; null: no quiet hours. */
+  readonly quietHours: QuietHours | null;
 }
 
 export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
@@ -23,6 +25,7 @@ export const DEFAULT_TICKET_SETTINGS: TicketSettings = {
   duplicateWindowHours: 72,
   duplicateSimilarity: 0.25,
   supportersForPriorityRaise: 3,
+  quietHours: { startMinute: 22 * 60, endMinute: 7 * 60 },
 };
 
 export interface TicketDeps {

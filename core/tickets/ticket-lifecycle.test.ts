@@ -284,6 +284,25 @@ describe("SLA clocks and escalation with an injected clock", () => {
     });
   });
 
+  it("quiet hours: a nudge due at night waits until morning; an urgent one does not", async () => {
+    // T0 is 10:00 in Shanghai; a low case (24 h to sign for) is due a nudge 18 h later, at 04:00.
+    const f = ticketFixture();
+    const { ticket } = await f.open({ priority: "low", text: "健身器材掉漆了" });
+    const night = minutes(18 * 60);
+    const report = unwrap(await sweepDeadlines(f.deps, night));
+    expect(report).toMatchObject({ nudged: 0, deferred: 1 });
+    expect(f.tickets.tickets.get(ticket.id)?.nudgeDueAt).toEqual(minutes(21 * 60)); // 07:00 local
+    expect(unwrap(await sweepDeadlines(f.deps, minutes(21 * 60))).nudged).toBe(1);
+
+    const urgent = await f.open({ priority: "urgent", text: "电梯困人", placeId: "b3" });
+    f.tickets.tickets.set(urgent.ticket.id, {
+      ...f.tickets.tickets.get(urgent.ticket.id)!,
+      nudgeDueAt: night,
+      escalateDueAt: null,
+    });
+    expect(unwrap(await sweepDeadlines(f.deps, night)).nudged).toBe(1);
+  });
+
   it("a worker can whistle a case up by hand (吹哨)", async () => {
     const f = ticketFixture();
     const { ticket } = await f.open();
