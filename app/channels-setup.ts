@@ -5,7 +5,7 @@ import type { Config } from "./config";
 import type { Logger } from "./logger";
 
 /** The platforms whose settings are present. The playground is always on. */
-export function channelsFromConfig(config: Config, logger: Logger): Channel[] {
+export async function channelsFromConfig(config: Config, logger: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
   if (config.TELEGRAM_BOT_TOKEN) {
     channels.push(
@@ -38,6 +38,21 @@ export function channelsFromConfig(config: Config, logger: Logger): Channel[] {
         }),
       );
     }
+  }
+  if (config.WECHAT_PUPPET) {
+    // wechaty takes seconds to import: only when WeChat is configured.
+    const { createWechatChannel } = await import("../bot/channels/wechat-channel");
+    channels.push(
+      createWechatChannel({
+        puppet: config.WECHAT_PUPPET,
+        ...(config.WECHAT_PUPPET_TOKEN ? { puppetToken: config.WECHAT_PUPPET_TOKEN } : {}),
+        ...(config.WECHAT_PUPPET_ENDPOINT
+          ? { puppetOptions: { endpoint: config.WECHAT_PUPPET_ENDPOINT, tls: { disable: true } } }
+          : {}),
+        name: "egrid",
+        logger: logger.child({ channel: "wechat" }),
+      }),
+    );
   }
   return channels;
 }

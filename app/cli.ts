@@ -104,7 +104,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
           clock,
           new TriageOnlyUnderstanding(),
           { act: 1, offer: 1 },
-          channelsFromConfig(config, logger),
+          await channelsFromConfig(config, logger),
         );
         await runtime.deliverNotices(notices);
         io.out(
@@ -134,7 +134,7 @@ async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
     logger,
     systemClock,
     understanding,
-    channelsFromConfig(config, logger),
+    await channelsFromConfig(config, logger),
   );
   return new Promise<number>((resolve) => {
     const shutdown = async (signal: string) => {

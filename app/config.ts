@@ -68,6 +68,7 @@ export const configSchema = z.object({
   SLACK_API_URL: z.url().optional(),
   WECHAT_PUPPET: z.string().min(1).optional(),
   WECHAT_PUPPET_TOKEN: z.string().min(1).optional(),
+  WECHAT_PUPPET_ENDPOINT: z.string().min(3).optional(),
   SEED_DEMO: z
     .enum(["true", "false"])
     .default("true")
