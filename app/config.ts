@@ -49,6 +49,16 @@ export const configSchema = z.object({
   MESSAGES_PER_MINUTE: intFrom(20, 1, 1000),
   UNDERSTANDING_ACT_THRESHOLD: numberFrom(0.7, 0, 1),
   UNDERSTANDING_OFFER_THRESHOLD: numberFrom(0.4, 0, 1),
+  // Understanding: the offline model, an OpenAI-compatible LLM, or both (auto).
+  UNDERSTANDING_MODE: z.enum(["offline", "llm", "auto"]).optional(),
+  MODEL_FILE: z.string().min(1).default("data/model/offline-model.json"),
+  OPENAI_API_KEY: z.string().min(1).optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  OPENAI_MODEL: z.string().min(1).default("gpt-4o-mini"),
+  LLM_TIMEOUT_MS: intFrom(15_000, 100, 120_000),
+  LLM_MAX_RETRIES: intFrom(2, 0, 10),
+  LLM_STRUCTURED_OUTPUT: z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
+  LLM_BUDGET_MS: intFrom(20_000, 100, 300_000),
   // Channels: each starts only when its settings are present.
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),
