@@ -39,7 +39,7 @@ describe("the playground page in real Chromium", () => {
       await page.locator("#text").fill("3栋楼道灯坏了好几天了");
       await page.locator("#composer button").click();
       await expect
-        .poll(() => page.locator("#log").innerText(), { timeout: 10_000 })
+        .poll(() => page.locator("#log").textContent(), { timeout: 10_000 })
         .toMatch(/已受理，编号 2026-\d{6}/);
       mkdirSync(OUTPUT, { recursive: true });
       await page.screenshot({ path: path.join(OUTPUT, "playground-report.png") });
@@ -47,9 +47,9 @@ describe("the playground page in real Chromium", () => {
       // The worker sees the dispatch in their private chat and signs for it with the button.
       await page.locator("#identity").selectOption("p-chunhui-1-worker");
       await page.locator('#chats button[data-chat="dm-p-chunhui-1-worker"]').click();
-      await expect.poll(() => page.locator("#log").innerText(), { timeout: 10_000 }).toContain("新派单");
+      await expect.poll(() => page.locator("#log").textContent(), { timeout: 10_000 }).toContain("新派单");
       await page.getByRole("button", { name: "签收" }).first().click();
-      await expect.poll(() => page.locator("#log").innerText(), { timeout: 10_000 }).toMatch(/已签收 2026-/);
+      await expect.poll(() => page.locator("#log").textContent(), { timeout: 10_000 }).toMatch(/已签收 2026-/);
       await page.screenshot({ path: path.join(OUTPUT, "playground-worker.png") });
     } finally {
       await browser.close();
