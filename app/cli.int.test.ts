@@ -77,14 +77,17 @@ describe("the egrid command line", () => {
   });
 
   it("`egrid start` serves /healthz and /readyz over HTTP and stops cleanly", async () => {
-    const env = { ...tempEnv(), PORT: "0", LOG_LEVEL: "info", SWEEP_INTERVAL_SECONDS: "0" };
+    const base = tempEnv();
+    const modelFile = path.join(path.dirname(base.DATABASE_URL.slice("file:".length)), "model.json");
+    const env = { ...base, PORT: "0", LOG_LEVEL: "info", SWEEP_INTERVAL_SECONDS: "0", MODEL_FILE: modelFile };
     const child = spawn(process.execPath, [path.resolve(import.meta.dirname, "../bin/egrid.mjs"), "start"], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],
     });
     let output = "";
     const address = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 20_000);
+      // The first start trains the offline model (a few seconds).
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
       child.stdout.on("data", (chunk: Buffer) => {
         output += chunk.toString();
         const match = output.match(/"address":"(http:\/\/[^"]+)"/);
@@ -102,6 +105,20 @@ describe("the egrid command line", () => {
     expect(await health.json()).toMatchObject({ status: "ok" });
     const ready = await fetch(`${address}/readyz`);
     expect(await ready.json()).toMatchObject({ status: "ready", database: "ok" });
+    // With the offline model wired in, a plain report is understood and filed.
+    const said = await fetch(`${address}/api/playground/messages`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({
+        chatId: "grid-chunhui-1",
+        userId: "p-res-wang",
+        text: "3栋楼道灯坏了好几天了，晚上黑乎乎的",
+      }),
+    });
+    const { replies } = (await said.json()) as { replies: { chatId: string; text: string }[] };
+    expect(replies.find((r) => r.chatId === "grid-chunhui-1")?.text).toMatch(
+      /已受理，编号 \d{4}-000001（照明）/,
+    );
     const exited = new Promise<number | null>((resolve) => child.on("exit", resolve));
     child.kill("SIGTERM");
     expect(await exited).toBe(0);

@@ -3,11 +3,12 @@ import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
+import { ensureOfflineModel } from "../prompts/offline-model/ensure-offline-model";
 import { TriageOnlyUnderstanding } from "../prompts/triage-only-understanding";
 import { createBotRuntime } from "./bot-runtime";
 import { channelsFromConfig } from "./channels-setup";
 import { ConfigError, loadConfig } from "./config";
-import { createEgrid } from "./egrid-app";
+import { createEgrid, type Egrid } from "./egrid-app";
 import { startEgrid } from "./egrid-server";
 import { createLogger } from "./logger";
 import { systemClock } from "./system-clock";
@@ -21,7 +22,8 @@ Commands:
   start                 apply migrations, seed the demo district when empty, serve HTTP and run the scheduler
   migrate               apply pending database migrations
   seed                  seed the demo district into an empty database
-  sweep --at <ISO time> run the deadline sweep as if it were that time and print the notices
+  sweep --at <ISO time> run the deadline sweep as if it were that time, print the notices and queue them
+  train                 (re)train the offline model on the shipped corpus and the corrections learnt in use
   help                  this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -115,6 +117,21 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         await egrid.close();
       }
     }
+    case "train": {
+      const logger = createLogger("warn");
+      const egrid = await createEgrid({ ...config, SEED_DEMO: false }, logger);
+      try {
+        const examples = await egrid.tickets.examples.list();
+        const started = Date.now();
+        await ensureOfflineModel(config.MODEL_FILE, { examples, force: true });
+        io.out(
+          `trained the offline model on the shipped corpus and ${examples.length} learned examples in ${Date.now() - started} ms: ${config.MODEL_FILE}`,
+        );
+        return 0;
+      } finally {
+        await egrid.close();
+      }
+    }
     case "help":
     case "--help":
     case "-h":
@@ -128,7 +145,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
 
 async function start(config: ReturnType<typeof loadConfig>): Promise<number> {
   const logger = createLogger(config.LOG_LEVEL);
-  const understanding = await loadUnderstanding(config, logger);
+  const understanding = async (egrid: Egrid) =>
+    loadUnderstanding(config, logger, await egrid.tickets.examples.list());
   const running = await startEgrid(
     config,
     logger,

@@ -25,7 +25,7 @@ export async function startEgrid(
   config: Config,
   logger: Logger,
   clock: Clock,
-  understanding: Understanding,
+  understanding: Understanding | ((egrid: Egrid) => Promise<Understanding>),
   channels: readonly Channel[] = [],
 ): Promise<RunningEgrid> {
   const egrid = await createEgrid(config, logger, clock);
@@ -33,7 +33,7 @@ export async function startEgrid(
     egrid,
     logger,
     clock,
-    understanding,
+    typeof understanding === "function" ? await understanding(egrid) : understanding,
     { act: config.UNDERSTANDING_ACT_THRESHOLD, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
     channels,
   );

@@ -49,7 +49,9 @@ describe("the playground page in real Chromium", () => {
       await page.locator('#chats button[data-chat="dm-p-chunhui-1-worker"]').click();
       await expect.poll(() => page.locator("#log").textContent(), { timeout: 10_000 }).toContain("新派单");
       await page.getByRole("button", { name: "签收" }).first().click();
-      await expect.poll(() => page.locator("#log").textContent(), { timeout: 10_000 }).toMatch(/已签收 2026-/);
+      await expect
+        .poll(() => page.locator("#log").textContent(), { timeout: 10_000 })
+        .toMatch(/已签收 2026-/);
       await page.screenshot({ path: path.join(OUTPUT, "playground-worker.png") });
     } finally {
       await browser.close();
