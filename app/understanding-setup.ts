@@ -1,8 +1,7 @@
 import type { TrainingExample } from "../core/understanding/training-examples";
 import type { Understanding } from "../core/understanding/understanding";
-import { AutoUnderstanding } from "../prompts/auto-understanding";
 import { createUnderstanding } from "../prompts/create-understanding";
-import { LlmUnderstanding } from "../prompts/llm-understanding";
+import type { LlmUnderstandingOptions } from "../prompts/llm-understanding";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 
@@ -11,9 +10,24 @@ export function understandingMode(config: Config): "offline" | "llm" | "auto" {
   return config.UNDERSTANDING_MODE ?? (config.OPENAI_API_KEY ? "auto" : "offline");
 }
 
+export function llmOptionsFrom(config: Config): LlmUnderstandingOptions | null {
+  if (!config.OPENAI_API_KEY) return null;
+  // Residents' words must not leave for a tracing service because of a stray variable.
+  for (const name of ["LANGSMITH_TRACING", "LANGCHAIN_TRACING_V2", "LANGCHAIN_TRACING"])
+    process.env[name] = "false";
+  return {
+    apiKey: config.OPENAI_API_KEY,
+    model: config.OPENAI_MODEL,
+    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
+    timeoutMs: config.LLM_TIMEOUT_MS,
+    maxRetries: config.LLM_MAX_RETRIES,
+    structuredOutput: config.LLM_STRUCTURED_OUTPUT,
+  };
+}
+
 /**
  * Build the configured Understanding: the offline model (trained into MODEL_FILE when missing or
- * stale), an OpenAI-compatible LLM, or the two combined.
+ * stale), alone or with an OpenAI-compatible LLM.
  */
 export async function loadUnderstanding(
   config: Config,
@@ -21,8 +35,10 @@ export async function loadUnderstanding(
   examples: readonly TrainingExample[] = [],
 ): Promise<Understanding> {
   const mode = understandingMode(config);
+  const llm = llmOptionsFrom(config);
+  if (mode !== "offline" && !llm) throw new Error(`UNDERSTANDING_MODE=${mode} needs OPENAI_API_KEY`);
   const started = Date.now();
-  const offline = await createUnderstanding("offline", {
+  const understanding = await createUnderstanding(mode, {
     modelFile: config.MODEL_FILE,
     examples,
     onTrain: (reason) =>
@@ -30,29 +46,12 @@ export async function loadUnderstanding(
         { file: config.MODEL_FILE, reason, examples: examples.length },
         "training the offline model",
       ),
-  });
-  logger.info({ mode, file: config.MODEL_FILE, ms: Date.now() - started }, "offline model ready");
-  if (mode === "offline") return offline;
-  if (!config.OPENAI_API_KEY) throw new Error(`UNDERSTANDING_MODE=${mode} needs OPENAI_API_KEY`);
-  // Residents' words must not leave for a tracing service because of a stray variable.
-  for (const name of ["LANGSMITH_TRACING", "LANGCHAIN_TRACING_V2", "LANGCHAIN_TRACING"])
-    process.env[name] = "false";
-  const llm = new LlmUnderstanding({
-    apiKey: config.OPENAI_API_KEY,
-    model: config.OPENAI_MODEL,
-    ...(config.OPENAI_BASE_URL ? { baseURL: config.OPENAI_BASE_URL } : {}),
-    timeoutMs: config.LLM_TIMEOUT_MS,
-    maxRetries: config.LLM_MAX_RETRIES,
-    structuredOutput: config.LLM_STRUCTURED_OUTPUT,
-  });
-  // "llm" asks the LLM every time but still falls back to the offline answer when it fails.
-  const act = mode === "llm" ? Number.POSITIVE_INFINITY : config.UNDERSTANDING_ACT_THRESHOLD;
-  return new AutoUnderstanding(
-    offline,
-    llm,
-    { act, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
-    (event) =>
+    ...(llm ? { llm } : {}),
+    thresholds: { act: config.UNDERSTANDING_ACT_THRESHOLD, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
+    budgetMs: config.LLM_BUDGET_MS,
+    log: (event) =>
       event.type === "llm_answered" ? logger.info(event, "llm answered") : logger.warn(event, "llm fallback"),
-    { budgetMs: config.LLM_BUDGET_MS },
-  );
+  });
+  logger.info({ mode, file: config.MODEL_FILE, ms: Date.now() - started }, "understanding ready");
+  return understanding;
 }

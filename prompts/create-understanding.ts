@@ -1,5 +1,7 @@
 import type { TrainingExample } from "../core/understanding/training-examples";
-import type { Understanding } from "../core/understanding/understanding";
+import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
+import { AutoUnderstanding, type AutoUnderstandingEvent } from "./auto-understanding";
+import { LlmUnderstanding, type LlmUnderstandingOptions } from "./llm-understanding";
 import { ensureOfflineModel } from "./offline-model/ensure-offline-model";
 import { OfflineUnderstanding } from "./offline-model/offline-understanding";
 
@@ -14,15 +16,35 @@ export interface CreateUnderstandingOptions {
   readonly onTrain?: (reason: string) => void;
   /** A model file trained on other data: retrain it (default) or use it as it is. */
   readonly whenStale?: "retrain" | "keep";
+  /** The OpenAI-compatible server, for "llm" and "auto". */
+  readonly llm?: LlmUnderstandingOptions;
+  readonly thresholds?: ConfidenceThresholds;
+  readonly budgetMs?: number;
+  readonly log?: (event: AutoUnderstandingEvent) => void;
 }
 
-/** The Understanding for a mode. Only "offline" is wired; the LLM modes come with their settings. */
+/**
+ * The Understanding for a mode. "auto" asks the LLM only when the offline model is unsure;
+ * "llm" asks it every time. Both fall back to the offline answer when the LLM fails.
+ */
 export async function createUnderstanding(
   mode: UnderstandingMode,
   options: CreateUnderstandingOptions,
 ): Promise<Understanding> {
-  if (mode !== "offline") throw new Error(`mode ${mode} needs OPENAI settings; not wired yet`);
-  const { modelFile, ...ensureOptions } = options;
+  const { modelFile, llm, thresholds, budgetMs, log, ...ensureOptions } = options;
   const { model } = await ensureOfflineModel(modelFile, ensureOptions);
-  return new OfflineUnderstanding(model);
+  const offline = new OfflineUnderstanding(model);
+  if (mode === "offline") return offline;
+  if (!llm)
+    throw new Error(
+      `mode ${mode} needs an OpenAI-compatible server: set OPENAI_API_KEY (and OPENAI_BASE_URL)`,
+    );
+  const bands = thresholds ?? { act: 0.7, offer: 0.4 };
+  return new AutoUnderstanding(
+    offline,
+    new LlmUnderstanding(llm),
+    mode === "llm" ? { ...bands, act: Number.POSITIVE_INFINITY } : bands,
+    log ?? (() => {}),
+    budgetMs !== undefined ? { budgetMs } : {},
+  );
 }

@@ -4,6 +4,7 @@ import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createUnderstanding } from "./create-understanding";
 import { parseEvalArguments, runEvalCommand } from "./eval-command";
+import { startFakeOpenAi } from "./llm-fake-openai-server";
 import { saveModel } from "./offline-model/model-file";
 import { SMALL_CORPUS } from "./offline-model/small-corpus-fixture";
 import { trainOfflineModel } from "./offline-model/train-offline-model";
@@ -62,11 +63,33 @@ describe("npm run eval", () => {
 });
 
 describe("createUnderstanding", () => {
-  it("says the LLM modes are not wired yet", async () => {
+  it("refuses the LLM modes without a server, saying what to set", async () => {
     const options = { modelFile: path.join(dir, "small-model.json") };
     await expect(createUnderstanding("llm", options)).rejects.toThrow(
-      "mode llm needs OPENAI settings; not wired yet",
+      /needs an OpenAI-compatible server: set OPENAI_API_KEY/,
     );
-    await expect(createUnderstanding("auto", options)).rejects.toThrow("mode auto needs OPENAI settings");
+    await expect(createUnderstanding("auto", options)).rejects.toThrow(/mode auto needs/);
+  });
+
+  it("in llm mode asks the server every time; when it fails, the offline answer stands", async () => {
+    const server = await startFakeOpenAi(() => ({
+      kind: "status",
+      status: 500,
+      body: { error: { message: "down" } },
+    }));
+    try {
+      const events: string[] = [];
+      const understanding = await createUnderstanding("llm", {
+        modelFile: path.join(dir, "small-model.json"),
+        llm: { apiKey: "k", model: "m", baseURL: server.baseURL, maxRetries: 0, timeoutMs: 2000 },
+        log: (event) => events.push(event.type),
+      });
+      const answer = await understanding.understand("楼道灯坏了");
+      expect(server.requests.length).toBe(1);
+      expect(answer.source).toMatch(/^offline \(llm failed/);
+      expect(events).toEqual(["llm_failed"]);
+    } finally {
+      await server.close();
+    }
   });
 });

@@ -6,6 +6,7 @@ import { createUnderstanding, type UnderstandingMode } from "./create-understand
 import { parseEvalFile } from "./evaluation/eval-data";
 import { evaluatePredictions } from "./evaluation/evaluate-predictions";
 import { formatReport } from "./evaluation/format-report";
+import type { LlmUnderstandingOptions } from "./llm-understanding";
 
 const MODES: readonly UnderstandingMode[] = ["offline", "llm", "auto"];
 export const DEFAULT_MODEL_FILE = path.join("data", "model", "offline-model.json");
@@ -44,7 +45,12 @@ export interface EvalOutput {
 }
 
 /** Run an evaluation; returns the exit code (0, or 2 for a usage or setup error). */
-export async function runEvalCommand(argv: readonly string[], io: EvalOutput, cwd: string): Promise<number> {
+export async function runEvalCommand(
+  argv: readonly string[],
+  io: EvalOutput,
+  cwd: string,
+  llm?: LlmUnderstandingOptions,
+): Promise<number> {
   const args = parseEvalArguments(argv);
   if (typeof args === "string") {
     io.err(args);
@@ -63,6 +69,7 @@ export async function runEvalCommand(argv: readonly string[], io: EvalOutput, cw
   const understanding = await createUnderstanding(args.mode, {
     modelFile: path.resolve(cwd, args.model),
     whenStale: args.modelChosen ? "keep" : "retrain",
+    ...(llm ? { llm } : {}),
     onTrain: (reason) => {
       trainedBecause = reason;
       io.err(`training the offline model (${reason}) into ${args.model} …`);
@@ -82,17 +89,4 @@ export async function runEvalCommand(argv: readonly string[], io: EvalOutput, cw
   );
   for (const line of formatReport(evaluatePredictions(lines, answers), bad)) io.out(line);
   return 0;
-}
-
-if (process.argv[1] && path.basename(process.argv[1]) === "eval-command.ts") {
-  const io = { out: (line: string) => console.log(line), err: (line: string) => console.error(line) };
-  runEvalCommand(process.argv.slice(2), io, process.cwd()).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (error: unknown) => {
-      console.error(error instanceof Error ? error.message : String(error));
-      process.exitCode = 1;
-    },
-  );
 }
