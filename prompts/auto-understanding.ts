@@ -6,6 +6,7 @@ import type {
   Understood,
 } from "../core/understanding/understanding";
 import { LlmUnderstandingError } from "./llm-errors";
+import { triageAnswer } from "./triage-only-understanding";
 
 /** What happened, for the app's logger (one line each). Never carries the message text. */
 export type AutoUnderstandingEvent =
@@ -42,21 +43,6 @@ export interface AutoUnderstandingOptions {
 }
 
 const SOURCE_MAX = 60;
-
-/** The answer when nothing could understand the message: a report with no category → a person triages it. */
-function triageAnswer(source: string): Understood {
-  return {
-    intent: "report",
-    intentConfidence: 0,
-    category: null,
-    categoryConfidence: 0,
-    categoryAlternatives: [],
-    priority: "normal",
-    place: { building: null, unit: null, room: null, phoneNumbers: [] },
-    reasons: { intent: "not understood", category: "not understood", priority: "not understood" },
-    source,
-  };
-}
 
 /** Ask the LLM only when the offline answer is below the act threshold (intent, or category of a report). */
 export function offlineIsSure(offline: Understood, thresholds: ConfidenceThresholds): boolean {
