@@ -15,11 +15,15 @@ export class PrismaInbox implements InboxRepository {
   async store(message: InboundMessage, receivedAt: Date) {
     const id = randomUUID();
     // INSERT … ON CONFLICT DO NOTHING: the unique key decides, so concurrent redeliveries store once.
-    const inserted = await this.prisma.$executeRaw`
+    // In a transaction of its own: the SQLite adapter shares one connection, and a bare write
+    // would land inside another request's open transaction and be rolled back with it.
+    const inserted = await this.prisma.$transaction(
+      (tx) => tx.$executeRaw`
       INSERT INTO "InboxMessage" ("id", "channel", "messageId", "chatId", "userId", "payload", "receivedAt")
       VALUES (${id}, ${message.channel}, ${message.messageId}, ${message.chatId}, ${message.userId},
               ${JSON.stringify(message)}, ${receivedAt})
-      ON CONFLICT ("channel", "messageId") DO NOTHING`;
+      ON CONFLICT ("channel", "messageId") DO NOTHING`,
+    );
     return { id, duplicate: inserted === 0 };
   }
 
@@ -69,7 +73,7 @@ export class PrismaOutbox implements OutboxRepository {
       nextAttemptAt: at,
       createdAt: at,
     }));
-    if (rows.length > 0) await this.prisma.outboxMessage.createMany({ data: rows });
+    if (rows.length > 0) await this.prisma.$transaction((tx) => tx.outboxMessage.createMany({ data: rows }));
     return rows.map((row, index) => ({ id: row.id, message: messages[index]!, attempts: 0 }));
   }
 
