@@ -7,7 +7,7 @@ import {
   startFakeSlackApi,
 } from "../bot/channels/testing/fake-slack-api";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
-import { startHarness } from "./testing/egrid-harness";
+import { startHarness, until } from "./testing/egrid-harness";
 
 const BOT_TOKEN = "xoxb-test-token";
 const SECRET = "slack-signing-secret";
@@ -18,15 +18,6 @@ afterEach(async () => {
   for (const step of cleanup.reverse()) await step();
   cleanup = [];
 });
-
-async function until(probe: () => Promise<boolean>, what: string) {
-  const end = Date.now() + 8000;
-  while (Date.now() < end) {
-    if (await probe()) return;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("Slack through the whole pipeline", () => {
   it("a channel report becomes a ticket, the worker gets a DM with buttons, pressing 签收 signs for it", async () => {

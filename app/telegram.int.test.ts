@@ -4,7 +4,7 @@ import { buttonPress, groupMessage, startFakeTelegramApi } from "../bot/channels
 import { fixedClock } from "../core/shared/clock";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
 import { createLogger } from "./logger";
-import { startHarness } from "./testing/egrid-harness";
+import { startHarness, until } from "./testing/egrid-harness";
 
 const TOKEN = "123:test-token";
 const GROUP = -1001234;
@@ -17,20 +17,6 @@ afterEach(async () => {
   for (const step of cleanup.reverse()) await step();
   cleanup = [];
 });
-
-async function until<T>(
-  probe: () => T | undefined | Promise<T | undefined>,
-  what: string,
-  ms = 8000,
-): Promise<T> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    const value = await probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 25));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 async function setup() {
   const api = await startFakeTelegramApi(TOKEN);

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { mock, PuppetMock } from "wechaty-puppet-mock";
 import { createWechatChannel } from "../bot/channels/wechat-channel";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
-import { startHarness } from "./testing/egrid-harness";
+import { startHarness, until } from "./testing/egrid-harness";
 
 const understanding = new ScriptedUnderstanding([{ when: /灯/, intent: "report", category: "lighting" }]);
 let cleanup: (() => Promise<void>)[] = [];
@@ -10,15 +10,6 @@ afterEach(async () => {
   for (const step of cleanup.reverse()) await step();
   cleanup = [];
 });
-
-async function until(probe: () => boolean | Promise<boolean>, what: string) {
-  const end = Date.now() + 8000;
-  while (Date.now() < end) {
-    if (await probe()) return;
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
-}
 
 describe("WeChat through the whole pipeline (wechaty-puppet-mock)", () => {
   it("a room report becomes a ticket; the worker hears the dispatch privately and signs for it by number", async () => {

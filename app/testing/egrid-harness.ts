@@ -85,3 +85,18 @@ export function findButton(replies: readonly PlaygroundReply[], label: string | 
   }
   throw new Error(`no button ${label} in ${JSON.stringify(replies)}`);
 }
+
+/** Poll until `probe` gives something truthy (what a channel or the outbox did in the background). */
+export async function until<T>(
+  probe: () => T | undefined | false | Promise<T | undefined | false>,
+  what: string,
+  ms = 8000,
+): Promise<T> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    const value = await probe();
+    if (value) return value;
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  throw new Error(`timed out waiting for ${what}`);
+}

@@ -80,14 +80,7 @@ class AdamState {
       const value = values[k]!;
       for (let c = 0; c < labelCount; c++) delta[c]! += value * weights[base + c]!;
     }
-    let max = delta[0]!;
-    for (let c = 1; c < labelCount; c++) if (delta[c]! > max) max = delta[c]!;
-    let sum = 0;
-    for (let c = 0; c < labelCount; c++) {
-      const e = Math.exp(delta[c]! - max);
-      delta[c] = e;
-      sum += e;
-    }
+    const sum = exponentiateScores(delta, labelCount);
     // delta becomes the gradient of the loss with respect to each score.
     for (let c = 0; c < labelCount; c++) {
       delta[c] = (delta[c]! / sum - (c === row.label ? 1 : 0)) * scale;
@@ -202,14 +195,7 @@ function trainBySgd(
         const value = values[k]! * scale;
         for (let c = 0; c < labelCount; c++) delta[c]! += value * v[base + c]!;
       }
-      let max = delta[0]!;
-      for (let c = 1; c < labelCount; c++) if (delta[c]! > max) max = delta[c]!;
-      let sum = 0;
-      for (let c = 0; c < labelCount; c++) {
-        const e = Math.exp(delta[c]! - max);
-        delta[c] = e;
-        sum += e;
-      }
+      const sum = exponentiateScores(delta, labelCount);
       const weight = row.weight * perClass[row.label]!;
       for (let c = 0; c < labelCount; c++) {
         delta[c] = (delta[c]! / sum - (c === row.label ? 1 : 0)) * weight * rate;
@@ -230,4 +216,17 @@ function trainBySgd(
   const weights = new Float32Array(v.length);
   for (let i = 0; i < v.length; i++) weights[i] = v[i]! * scale;
   return { weights, bias: Float32Array.from(bias) };
+}
+
+/** Scores → exp(score − max) in place (stable softmax numerators); returns their sum. */
+function exponentiateScores(delta: Float64Array, labelCount: number): number {
+  let max = delta[0]!;
+  for (let c = 1; c < labelCount; c++) if (delta[c]! > max) max = delta[c]!;
+  let sum = 0;
+  for (let c = 0; c < labelCount; c++) {
+    const e = Math.exp(delta[c]! - max);
+    delta[c] = e;
+    sum += e;
+  }
+  return sum;
 }
