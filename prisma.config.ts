@@ -1,5 +1,6 @@
 // Prisma CLI configuration: the JS engine with the better-sqlite3 adapter, so no native
 // schema engine is downloaded (see ../shared/dependency-notes.md).
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { defineConfig } from "prisma/config";
@@ -13,5 +14,9 @@ export default defineConfig({
   engine: "js",
   schema: path.join("db", "prisma", "schema.prisma"),
   migrations: { path: path.join("db", "prisma", "migrations") },
-  adapter: async () => new PrismaBetterSQLite3({ url }),
+  adapter: async () => {
+    // The default file lives in data/, which a fresh checkout does not have yet.
+    if (url.startsWith("file:")) mkdirSync(path.dirname(url.slice("file:".length)), { recursive: true });
+    return new PrismaBetterSQLite3({ url });
+  },
 });

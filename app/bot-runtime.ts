@@ -50,7 +50,15 @@ export function createBotRuntime(
     states: new PrismaConversationState(prisma),
     understanding,
     thresholds,
-    channels: { privateChatIdFor: (name, userId) => channels.get(name)?.privateChatIdFor(userId) ?? null },
+    voice: egrid.voice,
+    channels: {
+      privateChatIdFor: (name, userId) => channels.get(name)?.privateChatIdFor(userId) ?? null,
+      fetchMedia: async (name, ref) => {
+        const channel = channels.get(name);
+        if (!channel) throw new Error(`no channel "${name}" to fetch ${ref} from`);
+        return channel.fetchMedia(ref);
+      },
+    },
     clock,
     logger,
     settings: { timeZone: egrid.config.EGRID_TIME_ZONE, messagesPerMinute: egrid.config.MESSAGES_PER_MINUTE },

@@ -1,4 +1,5 @@
 import { parseArgs } from "node:util";
+import { transcribePending } from "../bot/conversation/transcribe-pending";
 import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import { openDatabase } from "../db/database";
@@ -7,7 +8,7 @@ import { ensureOfflineModel } from "../prompts/offline-model/ensure-offline-mode
 import { TriageOnlyUnderstanding } from "../prompts/triage-only-understanding";
 import { createBotRuntime } from "./bot-runtime";
 import { channelsFromConfig } from "./channels-setup";
-import { ConfigError, loadConfig } from "./config";
+import { type Config, ConfigError, loadConfig } from "./config";
 import { createEgrid, type Egrid } from "./egrid-app";
 import { startEgrid } from "./egrid-server";
 import { createLogger } from "./logger";
@@ -24,6 +25,7 @@ Commands:
   seed                  seed the demo district into an empty database
   sweep --at <ISO time> run the deadline sweep as if it were that time, print the notices and queue them
   train                 (re)train the offline model on the shipped corpus and the corrections learnt in use
+  transcribe --pending  try again to transcribe voice notes filed without words (needs TRANSCRIBE_BASE_URL)
   help                  this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -132,6 +134,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
         await egrid.close();
       }
     }
+    case "transcribe":
+      return transcribeCommand(config, rest, io);
     case "help":
     case "--help":
     case "-h":
@@ -140,6 +144,40 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     default:
       io.err(`unknown command "${command}"\n\n${USAGE}`);
       return 2;
+  }
+}
+
+async function transcribeCommand(config: Config, args: string[], io: CliIo): Promise<number> {
+  const { values } = parseArgs({ args, options: { pending: { type: "boolean" } }, strict: true });
+  if (!values.pending) {
+    io.err("usage: egrid transcribe --pending");
+    return 2;
+  }
+  if (!config.TRANSCRIBE_BASE_URL) {
+    io.err("no transcriber configured: set TRANSCRIBE_BASE_URL (and TRANSCRIBE_API_KEY if it needs one)");
+    return 1;
+  }
+  const logger = createLogger("warn");
+  const egrid = await createEgrid({ ...config, SEED_DEMO: false }, logger);
+  try {
+    const understanding = await loadUnderstanding(config, logger, await egrid.tickets.examples.list());
+    // The configured channels are built (not started) so workers' private chats can be addressed;
+    // the messages wait in the outbox for the running egrid to deliver.
+    const runtime = createBotRuntime(
+      egrid,
+      logger,
+      systemClock,
+      understanding,
+      { act: config.UNDERSTANDING_ACT_THRESHOLD, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
+      await channelsFromConfig(config, logger),
+    );
+    const report = await transcribePending(runtime.deps, { maxAttempts: config.TRANSCRIBE_MAX_ATTEMPTS });
+    io.out(
+      `voice notes tried=${report.tried} transcribed=${report.transcribed} dispatched=${report.dispatched} failed=${report.failed}`,
+    );
+    return 0;
+  } finally {
+    await egrid.close();
   }
 }
 

@@ -59,6 +59,21 @@ export const configSchema = z.object({
   LLM_MAX_RETRIES: intFrom(2, 0, 10),
   LLM_STRUCTURED_OUTPUT: z.enum(["jsonSchema", "functionCalling", "jsonMode"]).default("jsonSchema"),
   LLM_BUDGET_MS: intFrom(20_000, 100, 300_000),
+  // Voice notes: kept under AUDIO_DIR; transcribed when an OpenAI-compatible server is set.
+  AUDIO_DIR: z.string().min(1).default("data/audio"),
+  VOICE_MAX_BYTES: intFrom(10 * 1024 * 1024, 1024, 100 * 1024 * 1024),
+  VOICE_MAX_SECONDS: intFrom(180, 1, 3600),
+  TRANSCRIBE_BASE_URL: z.url().optional(),
+  TRANSCRIBE_API_KEY: z.string().min(1).optional(),
+  TRANSCRIBE_MODEL: z.string().min(1).default("whisper-1"),
+  TRANSCRIBE_LANGUAGE: z
+    .string()
+    .regex(/^[a-z]{2}$/, "an ISO-639-1 code such as zh")
+    .default("zh"),
+  TRANSCRIBE_TIMEOUT_MS: intFrom(30_000, 100, 300_000),
+  TRANSCRIBE_RETRIES: intFrom(2, 0, 10),
+  /** How many times `egrid transcribe --pending` tries one voice note before leaving it to a person. */
+  TRANSCRIBE_MAX_ATTEMPTS: intFrom(5, 1, 100),
   // Channels: each starts only when its settings are present.
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),

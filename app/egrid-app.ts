@@ -1,10 +1,15 @@
+import path from "node:path";
+import type { VoiceDeps } from "../bot/conversation/bot-deps";
 import type { Clock } from "../core/shared/clock";
 import type { TicketDeps } from "../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../db/database";
+import { FileAudioStore } from "../db/files/file-audio-store";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
+import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
+import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 import { systemClock, uuidIds } from "./system-clock";
@@ -13,6 +18,7 @@ export interface Egrid {
   readonly config: Config;
   readonly db: EgridDatabase;
   readonly tickets: TicketDeps;
+  readonly voice: VoiceDeps;
   readonly seed: SeedReport;
   close(): Promise<void>;
 }
@@ -43,5 +49,20 @@ export async function createEgrid(
     },
     examples: new PrismaTrainingExamples(db.prisma),
   };
-  return { config, db, tickets, seed, close: () => db.close() };
+  const voice: VoiceDeps = {
+    audio: new FileAudioStore(path.resolve(config.AUDIO_DIR)),
+    notes: new PrismaVoiceNotes(db.prisma),
+    transcriber: config.TRANSCRIBE_BASE_URL
+      ? createOpenAiTranscriber({
+          baseUrl: config.TRANSCRIBE_BASE_URL,
+          ...(config.TRANSCRIBE_API_KEY ? { apiKey: config.TRANSCRIBE_API_KEY } : {}),
+          model: config.TRANSCRIBE_MODEL,
+          language: config.TRANSCRIBE_LANGUAGE,
+          timeoutMs: config.TRANSCRIBE_TIMEOUT_MS,
+          retries: config.TRANSCRIBE_RETRIES,
+        })
+      : null,
+    limits: { maxBytes: config.VOICE_MAX_BYTES, maxSeconds: config.VOICE_MAX_SECONDS },
+  };
+  return { config, db, tickets, voice, seed, close: () => db.close() };
 }

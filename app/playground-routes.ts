@@ -7,6 +7,8 @@ import { PlaygroundChannel } from "../bot/channels/playground-channel";
 import { listPlaygroundIdentities } from "../db/repositories/playground-identities";
 import type { BotRuntime } from "./bot-runtime";
 import type { Egrid } from "./egrid-app";
+import { answerPlaygroundMessage, badRequest } from "./playground-answer";
+import { registerPlaygroundVoiceRoutes } from "./playground-voice-routes";
 
 const messageBody = z
   .object({
@@ -24,14 +26,6 @@ const messageBody = z
   .refine((b) => b.text?.trim() || b.button || b.photo || b.location, {
     message: "text, button, photo or location is required / 请填写消息内容",
   });
-
-function badRequest(issues: z.core.$ZodIssue[]) {
-  return {
-    error: "bad_request",
-    message: `请求有误：${issues.map((i) => `${i.path.join(".") || "body"} ${i.message}`).join("; ")}`,
-    messageEn: `Bad request: ${issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; ")}`,
-  };
-}
 
 const PAGE = path.join(import.meta.dirname, "..", "bot", "playground", "playground.html");
 
@@ -61,7 +55,7 @@ export function registerPlaygroundRoutes(app: FastifyInstance, egrid: Egrid, run
     const messageId = body.messageId ?? randomUUID();
     const chatType = PlaygroundChannel.chatTypeOf(body.chatId);
     if (body.text) runtime.playground.recordUserMessage(body.chatId, body.userId, body.text, messageId);
-    const outcome = await runtime.conversation.receive({
+    const answer = await answerPlaygroundMessage(runtime, {
       channel: "playground",
       chatId: body.chatId,
       chatType,
@@ -73,16 +67,7 @@ export function registerPlaygroundRoutes(app: FastifyInstance, egrid: Egrid, run
       ...(body.photo ? { photo: body.photo } : {}),
       ...(body.location ? { location: body.location } : {}),
     });
-    if (!outcome.accepted) return reply.code(400).send({ error: "bad_request", message: outcome.error });
-    // Deliver now, so the replies (private ones included) are in the chat logs and the answer.
-    await runtime.dispatcher.deliverDue("playground");
-    const replies = outcome.replies
-      .filter((r) => r.channel === "playground")
-      .map((r) => ({
-        chatId: r.chatId,
-        text: r.text,
-        ...(r.buttons && r.buttons.length > 0 ? { buttons: r.buttons } : {}),
-      }));
-    return { messageId, duplicate: outcome.duplicate, replies };
+    return answer.ok ? answer.body : reply.code(400).send(answer.body);
   });
+  registerPlaygroundVoiceRoutes(app, egrid, runtime);
 }

@@ -12,6 +12,7 @@ export interface PlaygroundReply {
   chatId: string;
   text: string;
   buttons?: { label: string; data: string }[][];
+  audio?: { ref: string; mime: string; durationSeconds: number };
 }
 
 /** egrid as `npm start` runs it, on a temp SQLite file and port 0, with an injected clock and understanding. */
@@ -25,6 +26,7 @@ export async function startHarness(
     DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
     PORT: "0",
     SWEEP_INTERVAL_SECONDS: "0",
+    AUDIO_DIR: path.join(dir, "audio"),
     ...options.env,
   });
   const running: RunningEgrid = await startEgrid(
@@ -51,12 +53,31 @@ export async function startHarness(
     };
   }
 
+  /** POST /api/playground/voice as a multipart upload, the way the page and scripts send it. */
+  async function sayVoice(
+    chatId: string,
+    userId: string,
+    bytes: Uint8Array,
+    file: { name: string; type: string } = { name: "voice.ogg", type: "audio/ogg" },
+  ): Promise<Awaited<ReturnType<typeof say>>> {
+    const form = new FormData();
+    form.set("chatId", chatId);
+    form.set("userId", userId);
+    form.set("file", new Blob([bytes], { type: file.type }), file.name);
+    const response = await fetch(`${url}/api/playground/voice`, { method: "POST", body: form });
+    return {
+      status: response.status,
+      json: (await response.json()) as Awaited<ReturnType<typeof say>>["json"],
+    };
+  }
+
   return {
     running,
     dir,
     url,
     clock,
     say,
+    sayVoice,
     /** POST and expect success; returns the replies. */
     async send(
       chatId: string,

@@ -24,4 +24,14 @@ export interface Channel {
   privateChatIdFor(userId: string): string;
   /** Whether the platform lets the bot write to a user privately (WeChat rooms may not). */
   readonly supportsPrivateChats: boolean;
+  /** The bytes behind a photo or voice reference this channel put in an inbound message. */
+  fetchMedia(ref: string): Promise<FetchedMedia>;
 }
+
+export interface FetchedMedia {
+  readonly bytes: Uint8Array;
+  readonly mime?: string;
+}
+
+/** Reads a stored voice note ("audio:<sha256>.<ext>") for sending; null when it is not there. */
+export type ReadAudio = (ref: string) => Promise<Uint8Array | null>;

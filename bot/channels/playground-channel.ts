@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { InboundMessage, OutboundMessage, ReplyButton } from "../../core/conversation/inbound-message";
-import type { Channel, SendResult } from "./channel";
+import type { Channel, FetchedMedia, SendResult } from "./channel";
 
 export interface PlaygroundEntry {
   readonly seq: number;
@@ -10,6 +10,8 @@ export interface PlaygroundEntry {
   readonly from: string;
   readonly text: string;
   readonly buttons?: readonly (readonly ReplyButton[])[];
+  /** A voice note to play: the page fetches it from /api/playground/audio/<ref>. */
+  readonly audio?: { readonly ref: string; readonly mime: string; readonly durationSeconds: number };
   readonly at: string;
 }
 
@@ -41,13 +43,27 @@ export class PlaygroundChannel implements Channel {
   }
 
   async send(message: OutboundMessage): Promise<SendResult> {
-    const entry = this.append(message.chatId, "bot", message.text, message.buttons);
+    const audio = message.audio
+      ? { ref: message.audio.ref, mime: message.audio.mime, durationSeconds: message.audio.durationSeconds }
+      : undefined;
+    const entry = this.append(message.chatId, "bot", message.text, message.buttons, randomUUID(), audio);
     return { ok: true, messageId: entry.id };
   }
 
-  /** What a person typed, shown in the chat log like any chat client would. */
-  recordUserMessage(chatId: string, userId: string, text: string, messageId: string): void {
-    this.append(chatId, userId, text, undefined, messageId);
+  /** Uploads are stored before the message is received ("audio:…" refs): nothing to fetch here. */
+  async fetchMedia(ref: string): Promise<FetchedMedia> {
+    throw new Error(`playground: media is stored at upload; "${ref}" is not a stored ref`);
+  }
+
+  /** What a person typed (or recorded), shown in the chat log like any chat client would. */
+  recordUserMessage(
+    chatId: string,
+    userId: string,
+    text: string,
+    messageId: string,
+    audio?: PlaygroundEntry["audio"],
+  ): void {
+    this.append(chatId, userId, text, undefined, messageId, audio);
   }
 
   entries(chatId: string, afterSeq = 0): PlaygroundEntry[] {
@@ -60,6 +76,7 @@ export class PlaygroundChannel implements Channel {
     text: string,
     buttons?: readonly (readonly ReplyButton[])[],
     id: string = randomUUID(),
+    audio?: PlaygroundEntry["audio"],
   ): PlaygroundEntry {
     const entry: PlaygroundEntry = {
       seq: ++this.seq,
@@ -68,6 +85,7 @@ export class PlaygroundChannel implements Channel {
       from,
       text,
       buttons,
+      ...(audio ? { audio } : {}),
       at: new Date().toISOString(),
     };
     this.log.push(entry);

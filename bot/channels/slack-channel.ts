@@ -4,7 +4,8 @@
 // own: a failed send is reported to the outbox, which owns retries and backoff.
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
 import { type InboundMessage, inboundMessageSchema } from "../../core/conversation/inbound-message";
-import type { Channel, SendResult } from "./channel";
+import type { Channel, FetchedMedia, ReadAudio, SendResult } from "./channel";
+import { downloadMedia } from "./download-media";
 import { slackActionToInbound, slackMessageToInbound } from "./slack-inbound";
 import {
   isSlackUserId,
@@ -39,6 +40,10 @@ export interface SlackChannelOptions {
   /** Abort a Web API call after this long (the outbox retries it); 10 s by default. */
   readonly apiTimeoutMs?: number;
   readonly logger?: SlackChannelLogger;
+  /** The audio of an outbound voice note, by its "audio:…" ref. */
+  readonly readAudio?: ReadAudio;
+  /** Downloads of residents' files larger than this are refused. */
+  readonly maxDownloadBytes?: number;
 }
 
 export interface SlackChannel extends Channel {
@@ -220,6 +225,25 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
 
     privateChatIdFor: (userId: string) => userId,
 
+    /** A file's url_private, downloaded with the bot token; only from Slack (or the configured API host). */
+    async fetchMedia(ref: string): Promise<FetchedMedia> {
+      const url = new URL(ref);
+      const allowed = new Set([
+        "files.slack.com",
+        options.apiUrl ? new URL(options.apiUrl).host : "slack.com",
+      ]);
+      if (!allowed.has(url.host)) throw new Error(`slack: will not send the bot token to ${url.host}`);
+      const media = await downloadMedia(
+        url.href,
+        { authorization: `Bearer ${options.botToken}` },
+        options.maxDownloadBytes ?? 20 * 1024 * 1024,
+      );
+      // Without the token's files:read scope Slack answers with its sign-in page, not the file.
+      if (media.mime === "text/html")
+        throw new Error("slack: got a web page instead of the file (files:read scope?)");
+      return media;
+    },
+
     async start(receiveMessage) {
       if (running) throw new Error("slack channel is already started");
       if (!initialized) {
@@ -272,6 +296,20 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         const channelId = await conversationFor(message.chatId);
         const thread = slackThreadTs(message.replyToMessageId, [message.chatId, channelId]);
         const threadTs = thread === null ? null : (threadParents.get(`${channelId}:${thread}`) ?? thread);
+        if (message.audio) {
+          // The audio first, then the words and buttons: a retry after a failed post may share
+          // the file twice, which is better than buttons with nothing to listen to.
+          const bytes = await options.readAudio?.(message.audio.ref);
+          if (!bytes)
+            return { ok: false, permanent: true, error: `audio ${message.audio.ref} is not stored` };
+          const upload = {
+            channel_id: channelId,
+            file: Buffer.from(bytes),
+            filename: `voice.${message.audio.ref.split(".").at(-1) ?? "bin"}`,
+            title: message.audio.caption,
+          };
+          await app.client.filesUploadV2(threadTs !== null ? { ...upload, thread_ts: threadTs } : upload);
+        }
         const result = await app.client.chat.postMessage({
           channel: channelId,
           text: slackFallbackText(message.text),

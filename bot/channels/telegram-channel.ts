@@ -1,7 +1,8 @@
-import { Bot, GrammyError, HttpError, InlineKeyboard } from "grammy";
+import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
 import type { CallbackQuery, Message, Update } from "grammy/types";
 import type { InboundMessage, OutboundMessage } from "../../core/conversation/inbound-message";
-import type { Channel, SendResult } from "./channel";
+import type { Channel, FetchedMedia, ReadAudio, SendResult } from "./channel";
+import { downloadMedia } from "./download-media";
 
 export interface TelegramChannelOptions {
   readonly token: string;
@@ -10,6 +11,10 @@ export interface TelegramChannelOptions {
   /** When set, Telegram pushes updates to this URL (several instances behind a balancer); else long polling. */
   readonly webhookUrl?: string;
   readonly webhookSecret?: string;
+  /** The audio of an outbound voice note, by its "audio:…" ref. */
+  readonly readAudio?: ReadAudio;
+  /** Downloads larger than this are refused (Telegram's own Bot API stops at 20 MB). */
+  readonly maxDownloadBytes?: number;
   readonly logger: {
     info(o: object, m: string): void;
     warn(o: object, m: string): void;
@@ -139,6 +144,17 @@ export class TelegramChannel implements Channel {
     return userId; // a private chat's id is the user's id
   }
 
+  /** "telegram:file:<file_id>" → getFile → the download URL under the same API root. */
+  async fetchMedia(ref: string): Promise<FetchedMedia> {
+    const fileId = /^telegram:file:(.+)$/.exec(ref)?.[1];
+    if (!fileId) throw new Error(`telegram: not a file reference: ${ref}`);
+    const file = await this.bot.api.getFile(fileId);
+    if (!file.file_path) throw new Error("telegram: the file is no longer available");
+    const root = this.options.apiRoot ?? "https://api.telegram.org";
+    const url = `${root}/file/bot${this.options.token}/${file.file_path}`;
+    return downloadMedia(url, {}, this.options.maxDownloadBytes ?? 20 * 1024 * 1024);
+  }
+
   async send(message: OutboundMessage): Promise<SendResult> {
     const keyboard = message.buttons?.length
       ? InlineKeyboard.from(
@@ -149,11 +165,13 @@ export class TelegramChannel implements Channel {
       message.replyToMessageId && /^\d+$/.test(message.replyToMessageId)
         ? Number(message.replyToMessageId)
         : null;
+    const options = {
+      ...(keyboard ? { reply_markup: keyboard } : {}),
+      ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
+    };
     try {
-      const sent = await this.bot.api.sendMessage(message.chatId, message.text, {
-        ...(keyboard ? { reply_markup: keyboard } : {}),
-        ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
-      });
+      if (message.audio) return await this.sendAudio(message, options);
+      const sent = await this.bot.api.sendMessage(message.chatId, message.text, options);
       return { ok: true, messageId: String(sent.message_id) };
     } catch (error) {
       if (error instanceof GrammyError) {
@@ -174,5 +192,30 @@ export class TelegramChannel implements Channel {
       if (error instanceof HttpError) return { ok: false, permanent: false, error: error.message };
       throw error;
     }
+  }
+
+  /**
+   * A voice note with the message as its caption and the buttons under it, in one call: Telegram
+   * plays OGG/Opus as a voice message; other formats go as a document the worker can open.
+   */
+  private async sendAudio(
+    message: OutboundMessage,
+    options: { reply_markup?: InlineKeyboard },
+  ): Promise<SendResult> {
+    const audio = message.audio!;
+    const bytes = await this.options.readAudio?.(audio.ref);
+    if (!bytes) return { ok: false, permanent: true, error: `audio ${audio.ref} is not stored` };
+    const extension = audio.ref.split(".").at(-1) ?? "bin";
+    const file = new InputFile(bytes, `voice.${extension}`);
+    const caption = message.text.slice(0, 1024);
+    const sent =
+      audio.mime === "audio/ogg"
+        ? await this.bot.api.sendVoice(message.chatId, file, {
+            ...options,
+            caption,
+            duration: audio.durationSeconds,
+          })
+        : await this.bot.api.sendDocument(message.chatId, file, { ...options, caption });
+    return { ok: true, messageId: String(sent.message_id) };
   }
 }

@@ -8,6 +8,7 @@
 // a contact cannot be messaged privately; `send` to such a user, or to an id the account does not
 // know, fails permanently.
 import { randomUUID } from "node:crypto";
+import { FileBox } from "file-box";
 import {
   type OfficialPuppetNpmName,
   qrcodeValueToImageUrl,
@@ -20,7 +21,7 @@ import {
   inboundMessageSchema,
   type OutboundMessage,
 } from "../../core/conversation/inbound-message";
-import type { Channel, SendResult } from "./channel";
+import type { Channel, ReadAudio, SendResult } from "./channel";
 import { wechatMessageIdOfRef, wechatMessageToInbound } from "./wechat-inbound";
 import { NumberedOptionsMemory, numberedButtons, renderNumberedOptions } from "./wechat-numbered-replies";
 import {
@@ -62,6 +63,8 @@ export interface WechatChannelOptions {
   readonly numberedOptionsTtlMs?: number;
   /** The clock for that memory (ms since the epoch); Date.now by default. */
   readonly now?: () => number;
+  /** The audio of an outbound voice note, by its "audio:…" ref. */
+  readonly readAudio?: ReadAudio;
 }
 
 /** A photo or voice note's bytes, fetched from the puppet by its "wechat:<messageId>" ref. */
@@ -230,6 +233,18 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     return { missing: true };
   }
 
+  /** A voice note for a grid worker: sent as a file before the words (WeChat bots cannot send voice). */
+  async function sendAudio(
+    chatId: string,
+    audio: NonNullable<OutboundMessage["audio"]>,
+  ): Promise<string | null> {
+    const bytes = await options.readAudio?.(audio.ref);
+    if (!bytes) return `audio ${audio.ref} is not stored`;
+    const name = `${audio.caption.replace(/[\\/:*?"<>|\s]+/g, "_")}.${audio.ref.split(".").at(-1) ?? "bin"}`;
+    await wechaty.puppet.messageSendFile(chatId, FileBox.fromBuffer(Buffer.from(bytes), name));
+    return null;
+  }
+
   async function send(message: OutboundMessage): Promise<SendResult> {
     if (!running) return { ok: false, permanent: false, error: "wechat: the channel is not started" };
     const text = renderNumberedOptions(message.text, message.buttons);
@@ -241,6 +256,10 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
         return { ok: false, permanent: true, error: `wechat: no room or contact ${message.chatId}` };
       }
       if ("refused" in lookup) return { ok: false, permanent: true, error: `wechat: ${lookup.refused}` };
+      if (message.audio) {
+        const missing = await sendAudio(message.chatId, message.audio);
+        if (missing) return { ok: false, permanent: true, error: `wechat: ${missing}` };
+      }
       const sentId = await wechaty.puppet.messageSendText(message.chatId, text);
       numbered.offered(message.chatId, numberedButtons(message.buttons));
       const messageId =

@@ -1,6 +1,8 @@
 import type { GroupChatBinding } from "../../core/conversation/conversation-ports";
 import type { InboundMessage, OutboundMessage, ReplyButton } from "../../core/conversation/inbound-message";
 import type { Locale, Person } from "../../core/people/person";
+import type { ErrorCode } from "../../core/shared/error-codes";
+import type { VoiceNote } from "../../core/voice/voice-note";
 import { catalogue } from "../messages/format";
 import type { MessageCatalogue } from "../messages/message-catalogue";
 import type { BotDeps } from "./bot-deps";
@@ -17,7 +19,15 @@ export interface BotContext {
   readonly out: OutboundMessage[];
   /** Outcome for the inbox row ("ticket_opened", "asked_building", …). */
   outcome: string;
+  /** A voice note that came with the message: kept (its record) or refused (why). */
+  voice?: VoiceIntake;
+  /** The kept voice note a report started from: the ticket is linked to it when filed. */
+  voiceNoteId?: string;
 }
+
+export type VoiceIntake =
+  | { readonly kind: "kept"; readonly note: VoiceNote }
+  | { readonly kind: "refused"; readonly code: ErrorCode };
 
 export function words(ctx: BotContext): MessageCatalogue {
   return catalogue(ctx.locale);

@@ -7,6 +7,9 @@ import type {
 import type { Clock } from "../../core/shared/clock";
 import type { TicketDeps } from "../../core/tickets/ticket-deps";
 import type { ConfidenceThresholds, Understanding } from "../../core/understanding/understanding";
+import type { Transcriber } from "../../core/voice/transcriber";
+import type { AudioStore, VoiceLimits, VoiceNoteRepository } from "../../core/voice/voice-note";
+import type { FetchedMedia } from "../channels/channel";
 
 export interface BotLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -17,6 +20,17 @@ export interface BotLogger {
 /** How to reach a user privately on each channel, and whether the channel can. */
 export interface ChannelDirectory {
   privateChatIdFor(channel: string, userId: string): string | null;
+  /** The bytes behind a photo or voice reference the channel put in an inbound message. */
+  fetchMedia(channel: string, ref: string): Promise<FetchedMedia>;
+}
+
+/** Voice notes: where audio is kept, the notes' records, and speech-to-text when configured. */
+export interface VoiceDeps {
+  readonly audio: AudioStore;
+  readonly notes: VoiceNoteRepository;
+  /** null: no speech-to-text (the offline default); a grid worker types what was said. */
+  readonly transcriber: Transcriber | null;
+  readonly limits: VoiceLimits;
 }
 
 export interface BotDeps {
@@ -26,6 +40,7 @@ export interface BotDeps {
   readonly chats: ChatDirectory;
   readonly states: ConversationStateStore;
   readonly understanding: Understanding;
+  readonly voice: VoiceDeps;
   readonly thresholds: ConfidenceThresholds;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;

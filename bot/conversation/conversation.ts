@@ -9,6 +9,7 @@ import { type BotContext, reply, words } from "./bot-context";
 import type { BotDeps } from "./bot-deps";
 import { BotError, compose, type Middleware } from "./middleware";
 import { RateLimiter } from "./rate-limiter";
+import { keepVoiceNotes } from "./voice-intake";
 
 export interface ReceiveOutcome {
   /** False when the message failed validation (nothing stored). */
@@ -23,7 +24,7 @@ export interface ReceiveOutcome {
 
 /**
  * One pipeline for every channel: store in the inbox first (idempotent), then error boundary →
- * identify person and place → rate limit → route (buttons, forms, commands, understanding).
+ * keep any voice note's audio → identify person and place → rate limit → route (buttons, forms, commands, understanding).
  * Replies go to the outbox; channels deliver them.
  */
 export class Conversation {
@@ -32,7 +33,13 @@ export class Conversation {
 
   constructor(private readonly deps: BotDeps) {
     this.limiter = new RateLimiter(deps.settings.messagesPerMinute);
-    this.pipeline = compose([this.errorBoundary, this.identify, this.rateLimit, routeMessage]);
+    this.pipeline = compose([
+      this.errorBoundary,
+      keepVoiceNotes(deps),
+      this.identify,
+      this.rateLimit,
+      routeMessage,
+    ]);
   }
 
   async receive(raw: unknown): Promise<ReceiveOutcome> {

@@ -52,6 +52,7 @@ function scriptedChannel(results: SendResult[]): Channel & { sends: number } {
     async start() {},
     async stop() {},
     privateChatIdFor: (id: string) => id,
+    fetchMedia: () => Promise.reject(new Error("no media in this test")),
     async send(): Promise<SendResult> {
       channel.sends++;
       return results.shift() ?? { ok: true, messageId: `m${channel.sends}` };

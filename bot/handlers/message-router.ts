@@ -9,12 +9,19 @@ import {
   resolveByReply,
   showCasesToClose,
 } from "./ticket-actions-handler";
+import { handleVoice } from "./voice-handler";
+import { continueVoiceForm, handleVoiceButton } from "./voice-triage-handler";
 
-/** Buttons, then a form in progress, then a reply to a case, then commands, then understanding. */
+/**
+ * A voice note first (refused, or its words routed like text), then buttons, then a form in
+ * progress, then a reply to a case, then commands, then understanding.
+ */
 export const routeMessage: Middleware = async (ctx) => {
+  if (ctx.voice) return handleVoice(ctx, routeMessage);
   const { button, text, replyToMessageId } = ctx.message;
   if (button) {
     if (await handleTicketButton(ctx, button)) return;
+    if (await handleVoiceButton(ctx, button)) return;
     if (await handleReportButton(ctx, button)) return;
     ctx.outcome = "unknown_button";
     return reply(ctx, words(ctx).unrecognised());
@@ -22,6 +29,7 @@ export const routeMessage: Middleware = async (ctx) => {
   const form = await ctx.deps.states.get(stateKey(ctx), ctx.now);
   if (form) {
     if (await continueTicketForm(ctx, form)) return;
+    if (await continueVoiceForm(ctx, form)) return;
     if (await continueReportForm(ctx, form)) return;
   }
   if (replyToMessageId && (await resolveByReply(ctx, replyToMessageId))) return;

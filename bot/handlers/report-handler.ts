@@ -3,8 +3,10 @@ import { openTicket } from "../../core/tickets/open-ticket";
 import type { MediaRef, Priority } from "../../core/tickets/ticket";
 import type { Understood } from "../../core/understanding/understanding";
 import { confidenceBand } from "../../core/understanding/understanding";
+import { isUntranscribedVoice } from "../../core/voice/voice-tickets";
 import { type BotContext, reply, stateKey, words } from "../conversation/bot-context";
 import { categoryName, personName, renderNotices } from "../conversation/notice-renderer";
+import { linkVoiceNote, seconds, voiceForGridWorkers } from "../conversation/voice-notices";
 import { formatWhen } from "../messages/format";
 import { matchBuilding } from "./place-matching";
 
@@ -19,14 +21,19 @@ interface ReportDraft {
   placeId: string | null;
   /** How many times we asked for more detail. */
   attempts: number;
+  /** The voice note the report came from (its ticket is linked to it when filed). */
+  voiceNoteId?: string;
 }
 
 const FORM_MINUTES = 30;
 
 function mediaOf(ctx: BotContext): MediaRef[] {
   const media: MediaRef[] = [];
-  const { photo, location } = ctx.message;
+  const { photo, location, voice } = ctx.message;
   if (photo) media.push({ kind: "photo", ref: photo.ref, ...(photo.mime ? { mime: photo.mime } : {}) });
+  // Only a kept voice note (its audio under data/) is attached; the handler swaps the ref in.
+  if (voice && ctx.voiceNoteId)
+    media.push({ kind: "voice", ref: voice.ref, ...(voice.mime ? { mime: voice.mime } : {}) });
   if (location)
     media.push({ kind: "location", ref: `geo:${location.latitude},${location.longitude}`, ...location });
   return media;
@@ -61,6 +68,7 @@ export async function startReport(ctx: BotContext, understood: Understood | null
     buildingHint: understood.place.building,
     placeId: null,
     attempts: 0,
+    ...(ctx.voiceNoteId ? { voiceNoteId: ctx.voiceNoteId } : {}),
   };
   if (understood.priority === "urgent")
     reply(ctx, words(ctx).safetyAdvice(safetyKind(draft.text, draft.category)));
@@ -68,6 +76,11 @@ export async function startReport(ctx: BotContext, understood: Understood | null
   if (band === "ask" || !draft.category) return askMore(ctx, draft);
   if (band === "offer") return offerCategories(ctx, draft);
   return placeAndFile(ctx, draft);
+}
+
+/** A voice note nobody could transcribe: filed in triage with its audio, for the grid worker to hear. */
+export async function startUntranscribedReport(ctx: BotContext, voiceNoteId: string): Promise<void> {
+  await placeAndFile(ctx, { ...emptyDraft(mediaOf(ctx)), voiceNoteId });
 }
 
 function emptyDraft(media: MediaRef[]): ReportDraft {
@@ -155,7 +168,12 @@ async function file(ctx: BotContext, draft: ReportDraft, placeId: string): Promi
   }
   const { ticket, disposition, mergedInto, notices } = result.value;
   ctx.outcome = `ticket_${disposition}`;
-  if (disposition === "merged" && mergedInto) {
+  const voiceNote = draft.voiceNoteId ? await linkVoiceNote(ctx.deps, draft.voiceNoteId, ticket.id) : null;
+  if (voiceNote && isUntranscribedVoice(ticket)) {
+    ctx.outcome = "ticket_voice_untranscribed";
+    reply(ctx, words(ctx).voice.filedUntranscribed({ number: ticket.number, seconds: seconds(voiceNote) }));
+    ctx.out.push(...(await voiceForGridWorkers(ctx.deps, ticket, voiceNote)));
+  } else if (disposition === "merged" && mergedInto) {
     reply(ctx, words(ctx).filedMerged({ number: mergedInto.number, supporters: mergedInto.supporterCount }));
   } else if (disposition === "triage") {
     reply(ctx, words(ctx).filedTriage({ number: ticket.number }));

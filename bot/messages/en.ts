@@ -44,6 +44,15 @@ export const en: MessageCatalogue = {
     "TICKET.CATEGORY_UNKNOWN": "There is no such category.",
     "PLACE.NOT_FOUND": "I could not find that place.",
     "PERSON.NOT_FOUND": "I could not find that person.",
+    "VOICE.EMPTY": "That voice message is empty. Please hold the button and record it again.",
+    "VOICE.NOT_AUDIO": "That file is not a voice message. Please send a voice message or type it.",
+    "VOICE.CORRUPT": "I could not open that voice message (it may be cut short). Please record it again.",
+    "VOICE.TOO_LARGE": "That audio file is too large. Please record a shorter one.",
+    "VOICE.TOO_LONG": "That voice message is too long. Please send it as a few shorter ones.",
+    "VOICE.FETCH_FAILED": "That voice message did not reach me. Please send it again.",
+    "TRANSCRIBE.UNAVAILABLE": "Voice recognition is not available right now.",
+    "TRANSCRIBE.REJECTED": "The voice message could not be recognised.",
+    "TRANSCRIBE.EMPTY": "I heard no words in the voice message.",
   },
   apology: () => "Sorry, something went wrong on our side. Your message is saved and will be handled.",
   tooFast: () => "That is a lot of messages; please wait a minute.",
@@ -151,5 +160,25 @@ export const en: MessageCatalogue = {
       lang: "Usage: /lang zh or /lang en",
     })[command] ?? "That command is not right.",
   languageSet: () => "OK, I will answer in English.",
+  voice: {
+    heard: (p) => `🎤 I heard: "${p.text}"`,
+    filedUntranscribed: (p) =>
+      `Got your voice message (${p.seconds}s); it is filed as ${p.number}. Your grid worker will listen to it and act on it soon.`,
+    keptNoPlace: (p) =>
+      `Got your voice message (${p.seconds}s) and kept it. Which building is it about, so we can send someone?`,
+    forWorker: (p) =>
+      `🎤 Voice report ${p.number}\n${p.place} · ${p.reporter} · ${p.seconds}s\n${p.reason}. Please listen, type what was said and pick the category.`,
+    buttonType: () => "✍️ Type what was said",
+    buttonCategory: () => "🏷 Pick category",
+    askTranscript: (p) => `Type what you heard in the voice message of ${p.number}:`,
+    transcriptSaved: (p) => `Saved the words of ${p.number}.`,
+    pickCategory: (p) => `Pick the category of ${p.number}:`,
+    triaged: (p) =>
+      p.handler
+        ? `${p.number} is now "${p.category}" and went to ${p.handler}.`
+        : `${p.number} is now "${p.category}" and waits for the community to dispatch it.`,
+    autoTranscribed: (p) => `🎤 The voice message of ${p.number} was transcribed: "${p.text}"`,
+    audioCaption: (p) => `Voice message of ${p.number} (${p.seconds}s)`,
+  },
   locationReceived: () => "Location received. Please say what the problem is.",
 };

@@ -82,6 +82,23 @@ export interface MessageCatalogue {
   commandUsage(command: string): string;
   languageSet(): string;
   locationReceived(): string;
+  readonly voice: VoiceMessages;
+}
+
+/** Voice notes: what the resident hears back, and what the grid worker who listens is asked. */
+export interface VoiceMessages {
+  heard(p: { text: string }): string;
+  filedUntranscribed(p: { number: string; seconds: number }): string;
+  keptNoPlace(p: { seconds: number }): string;
+  forWorker(p: { number: string; place: string; reporter: string; seconds: number; reason: string }): string;
+  buttonType(): string;
+  buttonCategory(): string;
+  askTranscript(p: { number: string }): string;
+  transcriptSaved(p: { number: string }): string;
+  pickCategory(p: { number: string }): string;
+  triaged(p: { number: string; category: string; handler: string | null }): string;
+  autoTranscribed(p: { number: string; text: string }): string;
+  audioCaption(p: { number: string; seconds: number }): string;
 }
 
 export interface TicketText {

@@ -45,6 +45,15 @@ export const zhCN: MessageCatalogue = {
     "TICKET.CATEGORY_UNKNOWN": "没有这个类别。",
     "PLACE.NOT_FOUND": "没有找到这个地点。",
     "PERSON.NOT_FOUND": "没有找到这个人。",
+    "VOICE.EMPTY": "这条语音是空的，请按住说话键重新录一条。",
+    "VOICE.NOT_AUDIO": "这个文件不是语音，请直接发语音或打字告诉我们。",
+    "VOICE.CORRUPT": "这条语音打不开，可能没录完整，请重新录一条。",
+    "VOICE.TOO_LARGE": "这个语音文件太大了，请录一条短一点的。",
+    "VOICE.TOO_LONG": "这条语音太长了，请分成几条短一点的发。",
+    "VOICE.FETCH_FAILED": "这条语音没有收到，请再发一次。",
+    "TRANSCRIBE.UNAVAILABLE": "语音暂时无法自动识别。",
+    "TRANSCRIBE.REJECTED": "语音无法自动识别。",
+    "TRANSCRIBE.EMPTY": "语音里没有听到说话。",
   },
   apology: () => "抱歉，系统刚才出了点问题，您的消息已经保存，我们会尽快处理。",
   tooFast: () => "消息有点多，请稍等一分钟再发。",
@@ -144,5 +153,24 @@ export const zhCN: MessageCatalogue = {
       lang: "用法：/lang zh 或 /lang en",
     })[command] ?? "命令格式不对。",
   languageSet: () => "好的，以后用中文回复您。",
+  voice: {
+    heard: (p) => `🎤 我听到的是：“${p.text}”`,
+    filedUntranscribed: (p) =>
+      `收到您的语音（${p.seconds}秒），已登记为 ${p.number}。网格员会听您的语音，尽快处理，请放心。`,
+    keptNoPlace: (p) => `收到您的语音（${p.seconds}秒），已经保存。请告诉我们是哪栋楼，方便派人处理。`,
+    forWorker: (p) =>
+      `🎤 语音报事 ${p.number}\n${p.place} · ${p.reporter} · ${p.seconds}秒\n${p.reason}，请听语音后输入内容并选择分类。`,
+    buttonType: () => "✍️ 输入内容",
+    buttonCategory: () => "🏷 选择分类",
+    askTranscript: (p) => `请输入您在 ${p.number} 语音里听到的内容：`,
+    transcriptSaved: (p) => `已记录 ${p.number} 的内容。`,
+    pickCategory: (p) => `请选择 ${p.number} 的分类：`,
+    triaged: (p) =>
+      p.handler
+        ? `${p.number} 已分类为“${p.category}”，已派给 ${p.handler}。`
+        : `${p.number} 已分类为“${p.category}”，等待社区分派。`,
+    autoTranscribed: (p) => `🎤 ${p.number} 的语音已自动识别：“${p.text}”`,
+    audioCaption: (p) => `${p.number} 的语音（${p.seconds}秒）`,
+  },
   locationReceived: () => "收到位置。请再说明是什么问题。",
 };

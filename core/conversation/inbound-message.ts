@@ -56,4 +56,14 @@ export interface OutboundMessage {
   readonly replyToMessageId?: string;
   /** The ticket it is about, so a reply to it can be tied back to the case. */
   readonly ticketId?: string;
+  /** A voice note to play to the recipient (a grid worker who types what was said). */
+  readonly audio?: OutboundAudio;
+}
+
+export interface OutboundAudio {
+  /** "audio:<sha256>.<ext>", read from the AudioStore by the channel when it sends. */
+  readonly ref: string;
+  readonly mime: string;
+  readonly durationSeconds: number;
+  readonly caption: string;
 }

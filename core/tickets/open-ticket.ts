@@ -13,18 +13,24 @@ import { notice, type TicketNotice } from "./ticket-notice";
 import type { NewTicket } from "./ticket-repository";
 import { makeEvent } from "./ticket-transition";
 
-export const openTicketInputSchema = z.object({
-  reporterId: z.string().min(1),
-  placeId: z.string().min(1),
-  text: z.string().trim().min(1).max(4000),
-  /** null: the category is not known well enough, a dispatcher picks it (triage). */
-  categoryCode: z.string().min(1).max(64).nullable(),
-  priority: prioritySchema.default("normal"),
-  sourceChannel: z.string().min(1).max(40),
-  media: z.array(mediaRefSchema).max(20).default([]),
-  /** Idempotency: the inbox message or API request this report came from. */
-  sourceKey: z.string().min(1).max(200).nullable().default(null),
-});
+export const openTicketInputSchema = z
+  .object({
+    reporterId: z.string().min(1),
+    placeId: z.string().min(1),
+    /** Empty only for a voice note nobody has transcribed yet. */
+    text: z.string().trim().max(4000),
+    /** null: the category is not known well enough, a dispatcher picks it (triage). */
+    categoryCode: z.string().min(1).max(64).nullable(),
+    priority: prioritySchema.default("normal"),
+    sourceChannel: z.string().min(1).max(40),
+    media: z.array(mediaRefSchema).max(20).default([]),
+    /** Idempotency: the inbox message or API request this report came from. */
+    sourceKey: z.string().min(1).max(200).nullable().default(null),
+  })
+  .refine((input) => input.text.length > 0 || input.media.some((m) => m.kind === "voice"), {
+    message: "a report needs words, or a voice note that says them",
+    path: ["text"],
+  });
 export type OpenTicketInput = z.input<typeof openTicketInputSchema>;
 
 export interface OpenTicketOutcome {

@@ -27,7 +27,8 @@ function ticketAt(level: TicketLevel): Ticket {
 // Who may do each action on a grid-level case in g1. "reporter" is r1; every other id is an outsider
 // unless listed. Written out by hand so a change to the rules shows up as a diff here.
 const GRID_LEVEL: Record<TicketAction, string[]> = {
-  dispatch: ["ca1", "sa1", "da1"],
+  // Grid workers triage what comes from their own grid (voice notes nobody could transcribe).
+  dispatch: ["w1", "w1b", "ca1", "sa1", "da1"],
   send_to_triage: ["ca1", "sa1", "da1"],
   sign_for: ["w1", "w1b"],
   return: ["w1", "w1b"],
@@ -42,6 +43,7 @@ const GRID_LEVEL: Record<TicketAction, string[]> = {
   nudge: [],
   reclassify: ["w1", "w1b", "ca1", "sa1", "da1"],
   rate: ["r1"],
+  transcribe: ["w1", "w1b", "ca1", "sa1", "da1"],
 };
 
 describe("permission matrix: every role × action × in and out of scope", () => {
@@ -88,6 +90,7 @@ describe("permission matrix: every role × action × in and out of scope", () =>
       "merge",
       "nudge",
       "send_to_triage",
+      "transcribe",
     ]);
   });
 

@@ -41,6 +41,11 @@ export function administers(person: Person, ticket: TicketScope): boolean {
   });
 }
 
+/** A grid worker whose grid contains the place: the first to hear a resident's voice note and triage it. */
+function worksGridOf(person: Person, ticket: TicketScope): boolean {
+  return person.grants.some((g) => g.role === "grid_worker" && isWithin(ticket.placePath, g.placePath));
+}
+
 function isReporter(person: Person, ticket: TicketScope): boolean {
   return person.id === ticket.reporterId;
 }
@@ -53,7 +58,7 @@ const anyOf =
 
 /** Who may do what. The system actor may only do what the scheduler and duplicate merging need. */
 const PERSON_RULES: Readonly<Record<TicketAction, Rule>> = {
-  dispatch: administers,
+  dispatch: anyOf(administers, worksGridOf),
   send_to_triage: administers,
   sign_for: handlesCurrentUnit,
   return: handlesCurrentUnit,
@@ -68,6 +73,7 @@ const PERSON_RULES: Readonly<Record<TicketAction, Rule>> = {
   nudge: () => false,
   reclassify: anyOf(handlesCurrentUnit, administers),
   rate: isReporter,
+  transcribe: anyOf(worksGridOf, handlesCurrentUnit, administers),
 };
 
 const SYSTEM_ACTIONS: readonly TicketAction[] = [
@@ -77,6 +83,7 @@ const SYSTEM_ACTIONS: readonly TicketAction[] = [
   "merge",
   "escalate",
   "nudge",
+  "transcribe",
 ];
 
 export function mayAct(actor: Actor, action: TicketAction, ticket: TicketScope): boolean {

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import type { Actor } from "../people/person";
 import type { Result } from "../shared/result";
 import { T0, ticketFixture } from "../testing/ticket-fixture";
+import { writeDownVoiceNote } from "../voice/voice-tickets";
 import { escalateTicket } from "./escalate-ticket";
 import { dispatchTicket, mergeTickets, reassignTicket, reclassifyTicket } from "./manage-ticket";
 import { cancelTicket, confirmTicket, rateTicket, rejectTicket } from "./reporter-actions";
@@ -51,6 +52,8 @@ const RUNNERS: Record<TicketAction, (f: Fixture, ticketId: string) => Promise<Re
   reclassify: (f, id) =>
     reclassifyTicket(f.deps, { ticketId: id, actor: f.as("ca1"), categoryCode: "other" }),
   rate: (f, id) => rateTicket(f.deps, { ticketId: id, actor: f.as("r1"), rating: 4 }),
+  transcribe: (f, id) =>
+    writeDownVoiceNote(f.deps, { ticketId: id, actor: f.as("w1"), text: "楼道灯坏了", source: "typed" }),
 };
 
 async function ticketIn(state: TicketState): Promise<{ f: Fixture; ticket: Ticket }> {
@@ -102,7 +105,7 @@ describe("state machine: every action from every state", () => {
       ["w2", (deps, actor) => signForTicket(deps, { ticketId: ticket.id, actor })],
       ["r2", (deps, actor) => cancelTicket(deps, { ticketId: ticket.id, actor })],
       ["ca2", (deps, actor) => reassignTicket(deps, { ticketId: ticket.id, actor, assigneeId: "w1b" })],
-      ["w1", (deps, actor) => dispatchTicket(deps, { ticketId: ticket.id, actor })],
+      ["w2", (deps, actor) => dispatchTicket(deps, { ticketId: ticket.id, actor })],
     ];
     for (const [who, attempt] of attempts) {
       const result = await attempt(f.deps, f.as(who as "w2"));

@@ -17,6 +17,7 @@ export const TICKET_ACTIONS = [
   "nudge",
   "reclassify",
   "rate",
+  "transcribe",
 ] as const;
 export type TicketAction = (typeof TICKET_ACTIONS)[number];
 
@@ -43,6 +44,8 @@ export const TRANSITIONS: Readonly<
   nudge: { from: ["triage", ...WORKING], to: "same" },
   reclassify: { from: NOT_DONE, to: "same" },
   rate: { from: ["closed"], to: "same" },
+  // What a voice note said can be written down at any time before the case is gone.
+  transcribe: { from: [...NOT_DONE, "resolved", "closed"], to: "same" },
 };
 
 export function canTransition(action: TicketAction, from: TicketState): boolean {

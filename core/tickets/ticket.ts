@@ -98,6 +98,7 @@ export const TICKET_EVENT_TYPES = [
   "nudged",
   "reclassified",
   "rated",
+  "transcribed",
 ] as const;
 export type TicketEventType = (typeof TICKET_EVENT_TYPES)[number];
 

@@ -17,6 +17,14 @@ export interface FakeSlackCall {
   readonly params: Readonly<Record<string, unknown>>;
 }
 
+export interface FakeSlackUpload {
+  readonly fileId: string;
+  readonly filename: string;
+  bytes: Uint8Array;
+  channelId: string | null;
+  comment: string | null;
+}
+
 export type FakeSlackFailure =
   | { readonly kind: "ratelimited"; readonly retryAfterSeconds: number }
   | { readonly kind: "error"; readonly error: string }
@@ -25,6 +33,10 @@ export type FakeSlackFailure =
 export interface FakeSlackApi {
   /** The base URL to give the client as its API URL ("http://127.0.0.1:<port>/api/"). */
   readonly url: string;
+  /** Offer a file at a url_private (downloadable with the bot token); returns the URL. */
+  hostFile(name: string, bytes: Uint8Array): string;
+  /** Files the bot uploaded (files.uploadV2), with the channel and comment they were shared with. */
+  readonly uploads: readonly FakeSlackUpload[];
   readonly calls: readonly FakeSlackCall[];
   callsTo(method: string): FakeSlackCall[];
   /** Fail the next `times` calls of `method` this way. */
@@ -48,13 +60,33 @@ export interface FakeSlackApiOptions {
   readonly teamId?: string;
 }
 
-function readBody(request: IncomingMessage): Promise<string> {
+function readRaw(request: IncomingMessage): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     const parts: Buffer[] = [];
     request.on("data", (part: Buffer) => parts.push(part));
-    request.on("end", () => resolve(Buffer.concat(parts).toString("utf8")));
+    request.on("end", () => resolve(Buffer.concat(parts)));
     request.on("error", reject);
   });
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
+  return (await readRaw(request)).toString("utf8");
+}
+
+/** An upload's bytes: the file part of a multipart body, or the raw body. */
+async function uploadedBytes(request: IncomingMessage): Promise<Uint8Array> {
+  const raw = await readRaw(request);
+  const type = request.headers["content-type"] ?? "";
+  if (!type.startsWith("multipart/form-data")) return new Uint8Array(raw);
+  const form = await new Request("http://fake/", {
+    method: "POST",
+    headers: { "content-type": type },
+    body: raw,
+  }).formData();
+  for (const value of form.values()) {
+    if (typeof value !== "string") return new Uint8Array(await value.arrayBuffer());
+  }
+  return new Uint8Array();
 }
 
 function parseValue(value: string): unknown {
@@ -163,6 +195,8 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   let messages = 0;
   let envelopes = 0;
   let port = 0;
+  const hosted = new Map<string, Uint8Array>();
+  const uploads: FakeSlackUpload[] = [];
 
   function respond(method: string, params: Record<string, unknown>): object {
     switch (method) {
@@ -188,6 +222,27 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
       }
       case "apps.connections.open":
         return { ok: true, url: `ws://127.0.0.1:${port}/socket-mode` };
+      case "files.getUploadURLExternal": {
+        const fileId = `F${String(uploads.length + 1).padStart(8, "0")}`;
+        uploads.push({
+          fileId,
+          filename: String(params.filename ?? ""),
+          bytes: new Uint8Array(),
+          channelId: null,
+          comment: null,
+        });
+        return { ok: true, upload_url: `http://127.0.0.1:${port}/upload/${fileId}`, file_id: fileId };
+      }
+      case "files.completeUploadExternal": {
+        const files = (Array.isArray(params.files) ? params.files : []) as { id?: string }[];
+        for (const file of files) {
+          const upload = uploads.find((u) => u.fileId === file.id);
+          if (!upload) return { ok: false, error: "file_not_found" };
+          upload.channelId = typeof params.channel_id === "string" ? params.channel_id : null;
+          upload.comment = typeof params.initial_comment === "string" ? params.initial_comment : null;
+        }
+        return { ok: true, files: files.map((f) => ({ id: f.id })) };
+      }
       case "conversations.open": {
         const users = typeof params.users === "string" ? params.users : "";
         if (users.length === 0) return { ok: false, error: "users_list_not_supplied" };
@@ -200,7 +255,33 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
 
   const server = createServer((request, response) => {
     void (async () => {
-      const match = /^\/api\/([\w.]+)$/.exec(request.url?.split("?")[0] ?? "");
+      const path = request.url?.split("?")[0] ?? "";
+      const upload = /^\/upload\/(F\d+)$/.exec(path);
+      if (upload) {
+        const target = uploads.find((u) => u.fileId === upload[1]);
+        if (target) target.bytes = await uploadedBytes(request);
+        response.writeHead(target ? 200 : 404, { "content-type": "text/plain" });
+        response.end(target ? "OK" : "not found");
+        return;
+      }
+      const file = /^\/files-pri\/(.+)$/.exec(path);
+      if (file && request.method === "GET") {
+        const bytes = hosted.get(file[1]!);
+        const authorised = !options.token || request.headers.authorization === `Bearer ${options.token}`;
+        // Slack answers an unauthorised download with its login page, not an error status.
+        if (!bytes || !authorised) {
+          response.writeHead(authorised ? 404 : 200, { "content-type": "text/html" });
+          response.end("<html>sign in</html>");
+          return;
+        }
+        response.writeHead(200, {
+          "content-type": "application/octet-stream",
+          "content-length": bytes.byteLength,
+        });
+        response.end(bytes);
+        return;
+      }
+      const match = /^\/api\/([\w.]+)$/.exec(path);
       if (request.method !== "POST" || !match?.[1]) {
         answer(response, 404, { ok: false, error: "unknown_method" });
         return;
@@ -261,6 +342,11 @@ export async function startFakeSlackApi(options: FakeSlackApiOptions = {}): Prom
   return {
     url: `http://127.0.0.1:${port}/api/`,
     calls,
+    uploads,
+    hostFile(name, bytes) {
+      hosted.set(name, bytes);
+      return `http://127.0.0.1:${port}/files-pri/${name}`;
+    },
     callsTo: (method) => calls.filter((call) => call.method === method),
     failNext(method, failure, times = 1) {
       const queued = failures.get(method) ?? [];

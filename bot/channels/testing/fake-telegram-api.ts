@@ -4,46 +4,42 @@ import type { AddressInfo } from "node:net";
 export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
+  /** Files uploaded with the call (sendVoice, sendDocument), by field name. */
+  readonly files: Readonly<Record<string, { name: string; bytes: Uint8Array }>>;
 }
 
 /**
  * A small fake of the Telegram Bot API over HTTP: getMe, getUpdates (long poll over a queue),
- * sendMessage (recorded; can answer 429), answerCallbackQuery, setWebhook, deleteWebhook.
+ * sendMessage (recorded; can answer 429), sendVoice and sendDocument (multipart uploads),
+ * getFile and file downloads (files the test put up), answerCallbackQuery, setWebhook, deleteWebhook.
  */
 export async function startFakeTelegramApi(token: string) {
   const calls: RecordedCall[] = [];
+  const hostedFiles = new Map<string, { path: string; bytes: Uint8Array | null }>();
   const queue: Record<string, unknown>[] = [];
   const waiters: (() => void)[] = [];
   let nextUpdateId = 1;
   let nextMessageId = 1000;
   let rateLimitNext = 0;
 
-  const readBody = (request: IncomingMessage) =>
-    new Promise<Record<string, unknown>>((resolve) => {
-      let raw = "";
-      request.on("data", (chunk) => {
-        raw += chunk;
-      });
-      request.on("end", () => {
-        try {
-          resolve(raw ? (JSON.parse(raw) as Record<string, unknown>) : {});
-        } catch {
-          resolve(Object.fromEntries(new URLSearchParams(raw)));
-        }
-      });
-    });
-
   const server: Server = createServer(async (request, response) => {
-    const match = /^\/bot([^/]+)\/(\w+)/.exec(request.url ?? "");
     const send = (status: number, payload: unknown) => {
       response.writeHead(status, { "content-type": "application/json" });
       response.end(JSON.stringify(payload));
     };
+    const download = /^\/file\/bot([^/]+)\/(.+)$/.exec(request.url ?? "");
+    if (download && download[1] === token) {
+      const hosted = [...hostedFiles.values()].find((f) => f.path === download[2]);
+      if (!hosted?.bytes) return send(404, { ok: false, error_code: 404, description: "Not Found" });
+      response.writeHead(200, { "content-type": "application/octet-stream" });
+      return response.end(hosted.bytes);
+    }
+    const match = /^\/bot([^/]+)\/(\w+)/.exec(request.url ?? "");
     if (!match || match[1] !== token)
       return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2]!;
-    const body = await readBody(request);
-    calls.push({ method, body });
+    const { body, files } = await readBody(request);
+    calls.push({ method, body, files });
     switch (method) {
       case "getMe":
         return send(200, {
@@ -80,6 +76,25 @@ export async function startFakeTelegramApi(token: string) {
             text: body.text,
           },
         });
+      case "sendVoice":
+      case "sendDocument":
+        return send(200, {
+          ok: true,
+          result: {
+            message_id: nextMessageId++,
+            date: 0,
+            chat: { id: Number(body.chat_id), type: "private" },
+          },
+        });
+      case "getFile": {
+        const hosted = hostedFiles.get(String(body.file_id));
+        if (!hosted)
+          return send(400, { ok: false, error_code: 400, description: "Bad Request: invalid file_id" });
+        return send(200, {
+          ok: true,
+          result: { file_id: body.file_id, file_unique_id: "u", file_path: hosted.path },
+        });
+      }
       case "answerCallbackQuery":
       case "setWebhook":
       case "deleteWebhook":
@@ -95,6 +110,10 @@ export async function startFakeTelegramApi(token: string) {
     apiRoot: `http://127.0.0.1:${port}`,
     calls,
     sent: () => calls.filter((c) => c.method === "sendMessage").map((c) => c.body),
+    /** Offer a file for getFile and download; null bytes: getFile works but the download 404s. */
+    hostFile(fileId: string, bytes: Uint8Array | null) {
+      hostedFiles.set(fileId, { path: `voice/file_${hostedFiles.size}.oga`, bytes });
+    },
     /** Queue an update; the same update_id may be pushed again to simulate a redelivery. */
     push(update: Record<string, unknown>, updateId = nextUpdateId++) {
       queue.push({ update_id: updateId, ...update });
@@ -110,6 +129,42 @@ export async function startFakeTelegramApi(token: string) {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+/** JSON, form-encoded or multipart bodies, as grammY sends them. */
+async function readBody(request: IncomingMessage): Promise<Pick<RecordedCall, "body" | "files">> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks);
+  const type = request.headers["content-type"] ?? "";
+  if (type.startsWith("multipart/form-data")) {
+    const form = await new Request("http://fake/", {
+      method: "POST",
+      headers: { "content-type": type },
+      body: raw,
+    }).formData();
+    const body: Record<string, unknown> = {};
+    const files: Record<string, { name: string; bytes: Uint8Array }> = {};
+    for (const [key, value] of form.entries()) {
+      if (typeof value === "string") body[key] = parseMaybeJson(value);
+      else files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    }
+    return { body, files };
+  }
+  const text = raw.toString("utf8");
+  try {
+    return { body: text ? (JSON.parse(text) as Record<string, unknown>) : {}, files: {} };
+  } catch {
+    return { body: Object.fromEntries(new URLSearchParams(text)), files: {} };
+  }
+}
+
+function parseMaybeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return value;
+  }
 }
 
 export function groupMessage(chatId: number, userId: number, messageId: number, text: string) {

@@ -1,0 +1,116 @@
+import { randomUUID } from "node:crypto";
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import { PlaygroundChannel } from "../bot/channels/playground-channel";
+import { probeAudio } from "../core/voice/audio-probe";
+import type { BotRuntime } from "./bot-runtime";
+import type { Egrid } from "./egrid-app";
+import { answerPlaygroundMessage, badRequest } from "./playground-answer";
+
+const voiceFields = z.object({
+  chatId: z.string().min(1).max(128),
+  userId: z.string().min(1).max(128),
+  messageId: z.string().min(1).max(160).optional(),
+});
+
+const AUDIO_KEY = /^audio:[0-9a-f]{64}\.[a-z0-9]{1,8}$/;
+
+/**
+ * Voice notes in the playground: POST /api/playground/voice (multipart: chatId, userId, file)
+ * answers like /api/playground/messages; GET /api/playground/audio/<ref> plays a stored note.
+ */
+export function registerPlaygroundVoiceRoutes(app: FastifyInstance, egrid: Egrid, runtime: BotRuntime): void {
+  const maxBytes = egrid.config.VOICE_MAX_BYTES;
+  // Twice the limit still arrives (and is refused in words); beyond that the upload is cut off.
+  const bodyLimit = maxBytes * 2 + 64 * 1024;
+  app.addContentTypeParser("multipart/form-data", { parseAs: "buffer", bodyLimit }, (_request, body, done) =>
+    done(null, body),
+  );
+
+  app.post("/api/playground/voice", {
+    bodyLimit,
+    errorHandler: (error, _request, reply) => {
+      const tooLarge = error.code === "FST_ERR_CTP_BODY_TOO_LARGE";
+      return reply.code(tooLarge ? 413 : 400).send({
+        error: tooLarge ? "too_large" : "bad_request",
+        message: tooLarge ? "语音文件太大了，请录一条短一点的。" : `请求有误：${error.message}`,
+        messageEn: tooLarge
+          ? "The audio file is too large; record a shorter one."
+          : `Bad request: ${error.message}`,
+      });
+    },
+    handler: async (request, reply) => {
+      const contentType = request.headers["content-type"] ?? "";
+      if (!contentType.startsWith("multipart/form-data") || !Buffer.isBuffer(request.body)) {
+        return reply.code(400).send(badRequest([{ path: ["body"], message: "send multipart/form-data" }]));
+      }
+      let form: FormData;
+      try {
+        form = await new Request("http://playground/", {
+          method: "POST",
+          headers: { "content-type": contentType },
+          body: request.body,
+        }).formData();
+      } catch {
+        return reply.code(400).send(badRequest([{ path: ["body"], message: "unreadable multipart body" }]));
+      }
+      const fields = voiceFields.safeParse({
+        chatId: form.get("chatId") ?? undefined,
+        userId: form.get("userId") ?? undefined,
+        messageId: form.get("messageId") ?? undefined,
+      });
+      const file = form.get("file");
+      if (!fields.success) return reply.code(400).send(badRequest(fields.error.issues));
+      if (!file || typeof file === "string") {
+        return reply.code(400).send(badRequest([{ path: ["file"], message: "an audio file is required" }]));
+      }
+      const { chatId, userId } = fields.data;
+      const messageId = fields.data.messageId ?? randomUUID();
+      const bytes = new Uint8Array(await file.arrayBuffer());
+      const voice = await keepUpload(egrid, bytes, file.type, maxBytes);
+      runtime.playground.recordUserMessage(chatId, userId, "🎤", messageId, {
+        ref: voice.ref,
+        mime: voice.mime ?? "application/octet-stream",
+        durationSeconds: 0,
+      });
+      const answer = await answerPlaygroundMessage(runtime, {
+        channel: "playground",
+        chatId,
+        chatType: PlaygroundChannel.chatTypeOf(chatId),
+        userId,
+        messageId,
+        voice,
+      });
+      return answer.ok ? answer.body : reply.code(400).send(answer.body);
+    },
+  });
+
+  app.get<{ Params: { ref: string } }>("/api/playground/audio/:ref", async (request, reply) => {
+    const ref = request.params.ref;
+    if (!AUDIO_KEY.test(ref))
+      return reply.code(400).send({ error: "bad_request", message: "not an audio ref" });
+    const bytes = await egrid.voice.audio.get(ref);
+    if (!bytes) return reply.code(404).send({ error: "not_found", message: "没有这条语音 / no such audio" });
+    const probed = probeAudio(bytes);
+    return reply.type(probed.ok ? probed.value.mime : "application/octet-stream").send(Buffer.from(bytes));
+  });
+}
+
+/**
+ * The upload is kept before anything else (as the audio it claims to be, or as "bin" when it is
+ * not: the conversation then refuses it in words). Over the size limit it is not kept at all.
+ */
+async function keepUpload(
+  egrid: Egrid,
+  bytes: Uint8Array,
+  declaredMime: string,
+  maxBytes: number,
+): Promise<{ ref: string; mime?: string; sizeBytes: number }> {
+  const mime = declaredMime ? declaredMime.slice(0, 100) : undefined;
+  if (bytes.byteLength > maxBytes) {
+    return { ref: "playground:not-kept", sizeBytes: bytes.byteLength, ...(mime ? { mime } : {}) };
+  }
+  const probed = probeAudio(bytes);
+  const stored = await egrid.voice.audio.put(bytes, probed.ok ? probed.value.extension : "bin");
+  return { ref: stored.key, sizeBytes: bytes.byteLength, ...(mime ? { mime } : {}) };
+}
