@@ -1,5 +1,6 @@
 import type { Channel } from "../bot/channels/channel";
 import { PlaygroundChannel } from "../bot/channels/playground-channel";
+import { bookingReminders } from "../bot/conversation/booking-reminders";
 import type { BotDeps } from "../bot/conversation/bot-deps";
 import { Conversation } from "../bot/conversation/conversation";
 import { renderNotices } from "../bot/conversation/notice-renderer";
@@ -25,6 +26,8 @@ export interface BotRuntime {
   readonly channels: Map<string, Channel>;
   /** Turn core's notices (from the scheduler, the CLI, the API) into outbox messages. */
   deliverNotices(notices: readonly TicketNotice[]): Promise<void>;
+  /** Queue the reminders of bookings starting soon (run with the deadline sweep). */
+  sendBookingReminders(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -51,6 +54,7 @@ export function createBotRuntime(
     understanding,
     thresholds,
     voice: egrid.voice,
+    bookings: { ...egrid.bookings, clock },
     channels: {
       privateChatIdFor: (name, userId) => channels.get(name)?.privateChatIdFor(userId) ?? null,
       fetchMedia: async (name, ref) => {
@@ -74,6 +78,11 @@ export function createBotRuntime(
     async deliverNotices(notices) {
       const messages = await renderNotices(deps, notices);
       await outbox.enqueue(messages, null, clock.now());
+    },
+    async sendBookingReminders() {
+      const messages = await bookingReminders(deps);
+      await outbox.enqueue(messages, null, clock.now());
+      return messages.length;
     },
     async stop() {
       await dispatcher.stop();

@@ -74,6 +74,8 @@ export const configSchema = z.object({
   TRANSCRIBE_RETRIES: intFrom(2, 0, 10),
   /** How many times `egrid transcribe --pending` tries one voice note before leaving it to a person. */
   TRANSCRIBE_MAX_ATTEMPTS: intFrom(5, 1, 100),
+  /** Bookings: how long before the start the reminder goes out. */
+  BOOKING_REMINDER_MINUTES: intFrom(60, 5, 7 * 24 * 60),
   // Channels: each starts only when its settings are present.
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),

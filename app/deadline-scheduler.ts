@@ -5,7 +5,7 @@ import type { TicketNotice } from "../core/tickets/ticket-notice";
 import type { Logger } from "./logger";
 
 /**
- * Runs the deadline sweep every `intervalSeconds` in this process. Each run is idempotent
+ * Runs the deadline sweep (and, through `deliver`, the booking reminders) every `intervalSeconds` in this process. Each run is idempotent
  * (the sweep commits against the versions it read), so an overlapping or repeated run acts once.
  */
 export function startDeadlineSweeps(

@@ -1,9 +1,11 @@
 import path from "node:path";
 import type { VoiceDeps } from "../bot/conversation/bot-deps";
+import type { BookingDeps } from "../core/bookings/booking";
 import type { Clock } from "../core/shared/clock";
 import type { TicketDeps } from "../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../db/database";
 import { FileAudioStore } from "../db/files/file-audio-store";
+import { PrismaBookings } from "../db/repositories/prisma-bookings";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
@@ -19,6 +21,7 @@ export interface Egrid {
   readonly db: EgridDatabase;
   readonly tickets: TicketDeps;
   readonly voice: VoiceDeps;
+  readonly bookings: BookingDeps;
   readonly seed: SeedReport;
   close(): Promise<void>;
 }
@@ -64,5 +67,12 @@ export async function createEgrid(
       : null,
     limits: { maxBytes: config.VOICE_MAX_BYTES, maxSeconds: config.VOICE_MAX_SECONDS },
   };
-  return { config, db, tickets, voice, seed, close: () => db.close() };
+  const bookings: BookingDeps = {
+    bookings: new PrismaBookings(db.prisma),
+    clock,
+    ids: uuidIds,
+    timeZone: config.EGRID_TIME_ZONE,
+    reminderMinutes: config.BOOKING_REMINDER_MINUTES,
+  };
+  return { config, db, tickets, voice, bookings, seed, close: () => db.close() };
 }

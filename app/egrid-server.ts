@@ -56,8 +56,15 @@ export async function startEgrid(
   }
   await runtime.conversation.recoverUnprocessed();
   runtime.dispatcher.start(1000);
-  const sweeps = startDeadlineSweeps(egrid.tickets, clock, config.SWEEP_INTERVAL_SECONDS, logger, (notices) =>
-    runtime.deliverNotices(notices),
+  const sweeps = startDeadlineSweeps(
+    egrid.tickets,
+    clock,
+    config.SWEEP_INTERVAL_SECONDS,
+    logger,
+    async (notices) => {
+      await runtime.deliverNotices(notices);
+      await runtime.sendBookingReminders();
+    },
   );
   const server = createHttpServer(egrid, logger, runtime, webhooks);
   const url = await server.listen({ host: config.HOST, port: config.PORT });

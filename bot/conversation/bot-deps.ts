@@ -1,3 +1,4 @@
+import type { BookingDeps } from "../../core/bookings/booking";
 import type {
   ChatDirectory,
   ConversationStateStore,
@@ -41,6 +42,7 @@ export interface BotDeps {
   readonly states: ConversationStateStore;
   readonly understanding: Understanding;
   readonly voice: VoiceDeps;
+  readonly bookings: BookingDeps;
   readonly thresholds: ConfidenceThresholds;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;

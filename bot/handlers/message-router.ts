@@ -1,5 +1,6 @@
 import { type BotContext, hasRole, reply, STAFF_ROLES, stateKey, words } from "../conversation/bot-context";
 import type { Middleware } from "../conversation/middleware";
+import { continueBookingForm, handleBookingButton, showBookings, startBooking } from "./booking-handler";
 import { handleCommand } from "./command-handler";
 import { showMyTickets, showScope, showTasks } from "./listing-handler";
 import { continueReportForm, handleReportButton, startReport } from "./report-handler";
@@ -22,6 +23,7 @@ export const routeMessage: Middleware = async (ctx) => {
   if (button) {
     if (await handleTicketButton(ctx, button)) return;
     if (await handleVoiceButton(ctx, button)) return;
+    if (await handleBookingButton(ctx, button)) return;
     if (await handleReportButton(ctx, button)) return;
     ctx.outcome = "unknown_button";
     return reply(ctx, words(ctx).unrecognised());
@@ -30,6 +32,7 @@ export const routeMessage: Middleware = async (ctx) => {
   if (form) {
     if (await continueTicketForm(ctx, form)) return;
     if (await continueVoiceForm(ctx, form)) return;
+    if (await continueBookingForm(ctx, form)) return;
     if (await continueReportForm(ctx, form)) return;
   }
   if (replyToMessageId && (await resolveByReply(ctx, replyToMessageId))) return;
@@ -70,6 +73,10 @@ async function understandAndAct(ctx: BotContext): Promise<void> {
         ctx,
         words(ctx).help(isStaff, hasRole(ctx.person, "community_admin", "street_admin", "district_admin")),
       );
+    case "booking_create":
+      return startBooking(ctx, text);
+    case "booking_query":
+      return showBookings(ctx, text);
     case "chitchat":
       ctx.outcome = "chitchat";
       return reply(ctx, words(ctx).chitchat());

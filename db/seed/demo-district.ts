@@ -226,7 +226,8 @@ export function demoDistrict() {
     name: string;
     address: string;
     openingHours: string;
-    rooms: { id: string; name: string; capacity: number }[];
+    rooms: { id: string; name: string; nameEn: string; capacity: number; bookableBy?: string }[];
+    services: { id: string; name: string; nameEn: string; schedule: string; slotMinutes: number }[];
   }[] = [];
 
   for (const street of STREETS) {
@@ -284,9 +285,25 @@ export function demoDistrict() {
       address: `${c.estate}南门旁 ${c.name}党群服务中心一楼`,
       openingHours: "08:30-21:00",
       rooms: [
-        { id: `room-${c.id}-meeting`, name: "会议室", capacity: 20 },
-        { id: `room-${c.id}-activity`, name: "多功能活动室", capacity: 40 },
-        { id: `room-${c.id}-art`, name: "书画室", capacity: 12 },
+        { id: `room-${c.id}-meeting`, name: "会议室", nameEn: "meeting room", capacity: 20 },
+        { id: `room-${c.id}-activity`, name: "多功能活动室", nameEn: "activity room", capacity: 40 },
+        { id: `room-${c.id}-art`, name: "书画室", nameEn: "calligraphy and painting room", capacity: 12 },
+      ],
+      services: [
+        {
+          id: `svc-${c.id}-legal`,
+          name: "法律咨询",
+          nameEn: "legal advice",
+          schedule: "tue,thu 14:00-17:00",
+          slotMinutes: 30,
+        },
+        {
+          id: `svc-${c.id}-bath`,
+          name: "上门助浴",
+          nameEn: "home bathing help",
+          schedule: "mon,wed,fri 09:00-12:00",
+          slotMinutes: 60,
+        },
       ],
     });
   }

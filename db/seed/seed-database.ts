@@ -61,9 +61,12 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<SeedReport
     prisma.groupChat.createMany({
       data: demo.groupChats.map((g) => ({ ...g, channel: PLAYGROUND_CHANNEL })),
     }),
-    prisma.serviceCentre.createMany({ data: demo.centres.map(({ rooms: _r, ...c }) => c) }),
+    prisma.serviceCentre.createMany({ data: demo.centres.map(({ rooms: _r, services: _s, ...c }) => c) }),
     prisma.room.createMany({
       data: demo.centres.flatMap((c) => c.rooms.map((r) => ({ ...r, centreId: c.id }))),
+    }),
+    prisma.centreService.createMany({
+      data: demo.centres.flatMap((c) => c.services.map((s) => ({ ...s, centreId: c.id }))),
     }),
   ]);
   return { seeded: true, places: placeRows.length, people: demo.people.length };
