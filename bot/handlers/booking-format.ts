@@ -19,7 +19,8 @@ export function formatDay(date: string, locale: Locale): string {
 export function formatSpan(start: Date, end: Date, locale: Locale, timeZone: string): string {
   const date = localDateIn(start, timeZone);
   const to = minuteOfDay(end, timeZone);
-  return `${formatDay(date, locale)} ${formatMinute(minuteOfDay(start, timeZone))}–${formatMinute(to === 0 ? 1440 : to)}`;
+  const times = `${formatMinute(minuteOfDay(start, timeZone))}–${formatMinute(to === 0 ? 1440 : to)}`;
+  return locale === "en" ? `${formatDay(date, locale)} ${times}` : `${formatDay(date, locale)}${times}`;
 }
 
 export function resourceName(resource: BookableResource, locale: Locale): string {

@@ -3,6 +3,7 @@ import { bookResource, cancelBooking, moveBooking } from "../../core/bookings/bo
 import type { BookableResource, ServiceCentre } from "../../core/bookings/booking";
 import { formatMinute, localDateIn } from "../../core/bookings/calendar";
 import { type ParsedWhen, parseWhen } from "../../core/bookings/parse-when";
+import type { Locale } from "../../core/people/person";
 import { words as allWords, type BotContext, reply, stateKey } from "../conversation/bot-context";
 import { formatDay, formatSpan, peopleIn, resourceName, resourceNamedIn } from "./booking-format";
 
@@ -22,6 +23,8 @@ interface BookingDraft {
   offers: { resourceId: string; start: string; end: string }[];
   /** Set when moving an existing booking rather than making a new one. */
   moving: string | null;
+  /** The language the request was made in: the buttons' answers keep it. */
+  locale?: Locale;
 }
 
 const words = (ctx: BotContext) => allWords(ctx).bookings;
@@ -30,7 +33,7 @@ const zone = (ctx: BotContext) => ctx.deps.bookings.timeZone;
 async function saveDraft(ctx: BotContext, form: string, draft: BookingDraft): Promise<void> {
   await ctx.deps.states.set(
     stateKey(ctx),
-    { form, draft },
+    { form, draft: { ...draft, locale: ctx.locale } },
     new Date(ctx.now.getTime() + FORM_MINUTES * 60_000),
   );
 }
@@ -141,6 +144,7 @@ export async function handleBookingButton(ctx: BotContext, data: string): Promis
   const [, action, value] = match as unknown as [string, string, string | undefined];
   const form = await ctx.deps.states.get(stateKey(ctx), ctx.now);
   const draft = form?.draft as BookingDraft | undefined;
+  if (draft?.locale) ctx.locale = draft.locale;
   const repo = ctx.deps.bookings.bookings;
   if (action === "r" && value) {
     const resource = await repo.getResource(value);
