@@ -1,5 +1,5 @@
+import type { BookableResource, Booking, BookingDeps } from "./booking";
 import { addDays, localDateIn, minuteOfDay, zonedInstant } from "./calendar";
-import type { Booking, BookableResource, BookingDeps } from "./booking";
 import { parseOpeningHours, windowsOn } from "./opening-hours";
 
 export interface Slot {
@@ -72,7 +72,12 @@ export async function nearestAlternatives(
   const found: { slot: Slot; distance: number }[] = [];
   // Another room only at the very time asked for: a different room at a different time is
   // rarely what anyone wants.
-  const consider = async (resource: BookableResource, day: string, distance: number, sameTimeOnly = false) => {
+  const consider = async (
+    resource: BookableResource,
+    day: string,
+    distance: number,
+    sameTimeOnly = false,
+  ) => {
     for (const [from, to] of await freeWindows(deps, resource, day)) {
       for (let start = from; start + minutes <= to; start += resource.rules.slotMinutes) {
         if (sameTimeOnly && start !== startMinute) continue;
@@ -90,7 +95,8 @@ export async function nearestAlternatives(
   };
   await consider(wanted.resource, date, 0);
   for (const other of candidates) {
-    if (other.id !== wanted.resource.id && other.kind === wanted.resource.kind) await consider(other, date, 15, true);
+    if (other.id !== wanted.resource.id && other.kind === wanted.resource.kind)
+      await consider(other, date, 15, true);
   }
   for (let day = 1; day <= 7; day++) await consider(wanted.resource, addDays(date, day), day * 24 * 60);
   const seen = new Set<string>();

@@ -2,7 +2,7 @@ import type { Person } from "../people/person";
 import { isWithin } from "../places/place";
 import { addMinutes } from "../shared/clock";
 import { fail, ok, type Result } from "../shared/result";
-import type { Booking, BookableResource, BookingDeps, ServiceCentre } from "./booking";
+import type { BookableResource, Booking, BookingDeps, ServiceCentre } from "./booking";
 import { localDateIn, minuteOfDay } from "./calendar";
 import { isOpen, parseOpeningHours } from "./opening-hours";
 
@@ -20,7 +20,8 @@ function mayBook(person: Person, resource: BookableResource, centre: ServiceCent
   // Staff above the centre (street, district) or inside its community (its grid workers).
   const staff = person.grants.some(
     (g) =>
-      STAFF.includes(g.role) && (isWithin(centre.placePath, g.placePath) || isWithin(g.placePath, centre.placePath)),
+      STAFF.includes(g.role) &&
+      (isWithin(centre.placePath, g.placePath) || isWithin(g.placePath, centre.placePath)),
   );
   if (resource.rules.bookableBy === "staff") return staff;
   if (resource.rules.bookableBy === "anyone") return true;
@@ -36,7 +37,8 @@ async function checkRequest(
   const resource = await deps.bookings.getResource(request.resourceId);
   const centre = resource ? await deps.bookings.getCentre(resource.centreId) : null;
   if (!resource || !centre) return fail("BOOKING.NOT_FOUND", { resourceId: request.resourceId });
-  if (!mayBook(request.person, resource, centre)) return fail("BOOKING.NOT_ALLOWED", { resource: resource.name });
+  if (!mayBook(request.person, resource, centre))
+    return fail("BOOKING.NOT_ALLOWED", { resource: resource.name });
   const { start, end } = request;
   const now = deps.clock.now();
   const minutes = Math.round((end.getTime() - start.getTime()) / 60_000);
@@ -45,7 +47,8 @@ async function checkRequest(
   if (start.getTime() > addMinutes(now, rules.daysAhead * 24 * 60).getTime()) {
     return fail("BOOKING.TOO_FAR_AHEAD", { days: rules.daysAhead });
   }
-  if (minutes <= 0 || minutes > rules.maxMinutes) return fail("BOOKING.TOO_LONG", { maxMinutes: rules.maxMinutes });
+  if (minutes <= 0 || minutes > rules.maxMinutes)
+    return fail("BOOKING.TOO_LONG", { maxMinutes: rules.maxMinutes });
   const date = localDateIn(start, deps.timeZone);
   const from = minuteOfDay(start, deps.timeZone);
   if (from % rules.slotMinutes !== 0 || minutes % rules.slotMinutes !== 0) {
@@ -53,13 +56,16 @@ async function checkRequest(
   }
   const hours = parseOpeningHours(resource.hours);
   if (!hours.ok) return hours;
-  if (localDateIn(end, deps.timeZone) !== date && minuteOfDay(end, deps.timeZone) !== 0) return fail("BOOKING.CLOSED");
-  if (!isOpen(hours.value, date, from, from + minutes)) return fail("BOOKING.CLOSED", { hours: resource.hours });
+  if (localDateIn(end, deps.timeZone) !== date && minuteOfDay(end, deps.timeZone) !== 0)
+    return fail("BOOKING.CLOSED");
+  if (!isOpen(hours.value, date, from, from + minutes))
+    return fail("BOOKING.CLOSED", { hours: resource.hours });
   if (request.people && request.people > resource.capacity) {
     return fail("BOOKING.TOO_MANY_PEOPLE", { capacity: resource.capacity });
   }
   const slotStarts: Date[] = [];
-  for (let offset = 0; offset < minutes; offset += rules.slotMinutes) slotStarts.push(addMinutes(start, offset));
+  for (let offset = 0; offset < minutes; offset += rules.slotMinutes)
+    slotStarts.push(addMinutes(start, offset));
   return ok({ resource, slotStarts });
 }
 
@@ -97,7 +103,8 @@ async function loadOwn(deps: BookingDeps, bookingId: string, person: Person): Pr
   if (booking.personId === person.id) return ok(booking);
   const centre = await deps.bookings.getCentre(booking.centreId);
   const admin = person.grants.some(
-    (g) => g.role !== "resident" && g.role !== "volunteer" && centre && isWithin(centre.placePath, g.placePath),
+    (g) =>
+      g.role !== "resident" && g.role !== "volunteer" && centre && isWithin(centre.placePath, g.placePath),
   );
   return admin ? ok(booking) : fail("BOOKING.NOT_ALLOWED");
 }

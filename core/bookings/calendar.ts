@@ -34,20 +34,8 @@ export function addDays(date: string, days: number): string {
   return new Date(new Date(`${date}T00:00:00Z`).getTime() + days * DAY_MS).toISOString().slice(0, 10);
 }
 
-/** The zone's offset from UTC at `at`, in minutes (+480 for Asia/Shanghai). */
-function offsetMinutes(at: Date, timeZone: string): number {
-  const p = parts(at, timeZone);
-  const asUtc = Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-  return Math.round((asUtc - Math.floor(at.getTime() / 1000) * 1000) / MINUTE_MS);
-}
-
-/** The instant of a local date and minute in a zone (DST-aware: the offset is checked at the result). */
-export function zonedInstant(date: string, minute: number, timeZone: string): Date {
-  const naive = new Date(`${date}T00:00:00Z`).getTime() + minute * MINUTE_MS;
-  let guess = naive - offsetMinutes(new Date(naive), timeZone) * MINUTE_MS;
-  guess = naive - offsetMinutes(new Date(guess), timeZone) * MINUTE_MS;
-  return new Date(guess);
-}
+/** The instant of a local date and minute in a zone (DST-aware); shared with the date parser. */
+export { zonedInstant } from "./parse-when-calendar";
 
 export function formatMinute(minute: number): string {
   return `${String(Math.floor(minute / 60)).padStart(2, "0")}:${String(minute % 60).padStart(2, "0")}`;

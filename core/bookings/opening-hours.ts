@@ -35,7 +35,11 @@ function daysOf(spec: string): number[] | null {
  */
 export function parseOpeningHours(text: string): Result<WeeklyHours> {
   const week: [number, number][][] = DAYS.map(() => []);
-  for (const rule of text.toLowerCase().split(";").map((r) => r.trim()).filter(Boolean)) {
+  for (const rule of text
+    .toLowerCase()
+    .split(";")
+    .map((r) => r.trim())
+    .filter(Boolean)) {
     const [first, second] = rule.split(/\s+/, 2) as [string, string | undefined];
     const days = second === undefined ? [0, 1, 2, 3, 4, 5, 6] : daysOf(first);
     const windows = (second ?? first).split(",");
