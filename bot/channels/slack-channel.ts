@@ -232,7 +232,10 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         "files.slack.com",
         options.apiUrl ? new URL(options.apiUrl).host : "slack.com",
       ]);
-      if (!allowed.has(url.host)) throw new Error(`slack: will not send the bot token to ${url.host}`);
+      const configured = options.apiUrl ? new URL(options.apiUrl) : null;
+      const trusted = url.protocol === "https:" || url.origin === configured?.origin;
+      if (!allowed.has(url.host) || !trusted)
+        throw new Error(`slack: will not send the bot token to ${url.origin}`);
       const media = await downloadMedia(
         url.href,
         { authorization: `Bearer ${options.botToken}` },

@@ -241,7 +241,10 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     const bytes = await options.readAudio?.(audio.ref);
     if (!bytes) return `audio ${audio.ref} is not stored`;
     const name = `${audio.caption.replace(/[\\/:*?"<>|\s]+/g, "_")}.${audio.ref.split(".").at(-1) ?? "bin"}`;
-    await wechaty.puppet.messageSendFile(chatId, FileBox.fromBuffer(Buffer.from(bytes), name));
+    // Base64, not a Buffer FileBox: puppets pass small files on as JSON (FileBox.toJSON), which
+    // throws for Buffer boxes (puppet-service under 20 KB, the mock puppet always).
+    const file = FileBox.fromBase64(Buffer.from(bytes).toString("base64"), name);
+    await wechaty.puppet.messageSendFile(chatId, file);
     return null;
   }
 

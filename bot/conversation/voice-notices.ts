@@ -70,7 +70,7 @@ export async function voiceForGridWorkers(
   ticket: Ticket,
   note: VoiceNote,
 ): Promise<OutboundMessage[]> {
-  const reason = TRANSCRIBE_FAILURES.find((code) => code === note.lastError) ?? "TRANSCRIBE.UNAVAILABLE";
+  const failure = TRANSCRIBE_FAILURES.find((code) => code === note.lastError) ?? null;
   const place = (await deps.tickets.directory.getPlace(ticket.placeId))?.name ?? ticket.placeId;
   const reporter = (await personName(deps, ticket.reporterId)) ?? "";
   const out: OutboundMessage[] = [];
@@ -84,7 +84,11 @@ export async function voiceForGridWorkers(
         place,
         reporter,
         seconds: seconds(note),
-        reason: words.errors[reason],
+        reason: failure
+          ? words.errors[failure]
+          : deps.voice.transcriber
+            ? words.errors["TRANSCRIBE.UNAVAILABLE"]
+            : words.voice.noRecognition(),
       }),
       buttons: voiceButtons(ticket.id, words),
       audio: {

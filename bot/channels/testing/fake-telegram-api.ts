@@ -38,7 +38,14 @@ export async function startFakeTelegramApi(token: string) {
     if (!match || match[1] !== token)
       return send(401, { ok: false, error_code: 401, description: "Unauthorized" });
     const method = match[2]!;
-    const { body, files } = await readBody(request);
+    let read: Pick<RecordedCall, "body" | "files">;
+    try {
+      read = await readBody(request);
+    } catch (error) {
+      // Answer rather than leave the client waiting (grammY would wait minutes for a reply).
+      return send(400, { ok: false, error_code: 400, description: `Bad Request: ${String(error)}` });
+    }
+    const { body, files } = read;
     calls.push({ method, body, files });
     switch (method) {
       case "getMe":
@@ -137,17 +144,22 @@ async function readBody(request: IncomingMessage): Promise<Pick<RecordedCall, "b
   for await (const chunk of request) chunks.push(chunk as Buffer);
   const raw = Buffer.concat(chunks);
   const type = request.headers["content-type"] ?? "";
-  if (type.startsWith("multipart/form-data")) {
-    const form = await new Request("http://fake/", {
-      method: "POST",
-      headers: { "content-type": type },
-      body: raw,
-    }).formData();
+  const boundary = /boundary=(?:"([^"]+)"|([^;\s]+))/i.exec(type);
+  if (type.startsWith("multipart/form-data") && boundary) {
     const body: Record<string, unknown> = {};
     const files: Record<string, { name: string; bytes: Uint8Array }> = {};
-    for (const [key, value] of form.entries()) {
-      if (typeof value === "string") body[key] = parseMaybeJson(value);
-      else files[key] = { name: value.name, bytes: new Uint8Array(await value.arrayBuffer()) };
+    for (const part of multipartParts(raw, boundary[1] ?? boundary[2]!)) {
+      if (part.filename === undefined) body[part.name] = parseMaybeJson(part.data.toString("utf8"));
+      else files[part.name] = { name: part.filename, bytes: new Uint8Array(part.data) };
+    }
+    // grammY uploads a file under a random field and names it in the method's field as "attach://<field>".
+    for (const [key, value] of Object.entries(body)) {
+      const attached = typeof value === "string" ? /^attach:\/\/(.+)$/.exec(value)?.[1] : undefined;
+      const file = attached === undefined ? undefined : files[attached];
+      if (attached !== undefined && file) {
+        files[key] = file;
+        delete files[attached];
+      }
     }
     return { body, files };
   }
@@ -157,6 +169,44 @@ async function readBody(request: IncomingMessage): Promise<Pick<RecordedCall, "b
   } catch {
     return { body: Object.fromEntries(new URLSearchParams(text)), files: {} };
   }
+}
+
+/**
+ * The parts of a multipart/form-data body. By hand, because grammY writes headers undici's
+ * FormData parser refuses (`content-disposition:form-data;name="x";filename=voice.ogg`: no
+ * spaces, an unquoted file name).
+ */
+function multipartParts(raw: Buffer, boundary: string): { name: string; filename?: string; data: Buffer }[] {
+  const delimiter = Buffer.from(`--${boundary}`);
+  const parts: { name: string; filename?: string; data: Buffer }[] = [];
+  let start = raw.indexOf(delimiter);
+  while (start >= 0) {
+    const from = start + delimiter.length;
+    if (raw.subarray(from, from + 2).toString() === "--") break; // the closing delimiter
+    const next = raw.indexOf(delimiter, from);
+    if (next < 0) break;
+    const part = raw.subarray(from + 2, next - 2); // after the CRLF that ends the delimiter line, before the CRLF ahead of the next
+    const headerEnd = part.indexOf("\r\n\r\n");
+    if (headerEnd >= 0) {
+      const headers = part.subarray(0, headerEnd).toString("utf8");
+      const disposition = /^content-disposition:(.*)$/im.exec(headers)?.[1] ?? "";
+      const param = (key: string) => {
+        const match = new RegExp(`(?:^|;)\\s*${key}=(?:"([^"]*)"|([^;]*))`, "i").exec(disposition);
+        return match ? (match[1] ?? match[2]!.trim()) : undefined;
+      };
+      const name = param("name");
+      const filename = param("filename");
+      if (name !== undefined) {
+        parts.push({
+          name,
+          ...(filename !== undefined ? { filename } : {}),
+          data: part.subarray(headerEnd + 4),
+        });
+      }
+    }
+    start = next;
+  }
+  return parts;
 }
 
 function parseMaybeJson(value: string): unknown {
