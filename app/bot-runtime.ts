@@ -5,6 +5,7 @@ import type { BotDeps } from "../bot/conversation/bot-deps";
 import { Conversation } from "../bot/conversation/conversation";
 import { renderNotices } from "../bot/conversation/notice-renderer";
 import { OutboxDispatcher } from "../bot/conversation/outbox-dispatcher";
+import { creditVerifiedReports } from "../bot/conversation/points-notices";
 import type { Clock } from "../core/shared/clock";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
@@ -55,6 +56,7 @@ export function createBotRuntime(
     thresholds,
     voice: egrid.voice,
     bookings: { ...egrid.bookings, clock },
+    points: { ...egrid.points, clock },
     channels: {
       privateChatIdFor: (name, userId) => channels.get(name)?.privateChatIdFor(userId) ?? null,
       fetchMedia: async (name, ref) => {
@@ -77,6 +79,8 @@ export function createBotRuntime(
     channels,
     async deliverNotices(notices) {
       const messages = await renderNotices(deps, notices);
+      // Cases the sweep closed without objection were verified: their reporters earn points.
+      messages.push(...(await creditVerifiedReports(deps, notices)));
       await outbox.enqueue(messages, null, clock.now());
     },
     async sendBookingReminders() {

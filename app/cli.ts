@@ -74,7 +74,7 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     case "seed": {
       const db = await openDatabase(config.DATABASE_URL);
-      const report = await seedDemoDistrict(db.prisma);
+      const report = await seedDemoDistrict(db.prisma, systemClock.now());
       io.out(
         report.seeded
           ? `seeded the demo district: ${report.places} places, ${report.people} people`

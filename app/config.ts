@@ -76,6 +76,15 @@ export const configSchema = z.object({
   TRANSCRIBE_MAX_ATTEMPTS: intFrom(5, 1, 100),
   /** Bookings: how long before the start the reminder goes out. */
   BOOKING_REMINDER_MINUTES: intFrom(60, 5, 7 * 24 * 60),
+  // Volunteer points: the earning rules (core/points/points-rules.ts checks them again).
+  POINTS_PER_VERIFIED_REPORT: intFrom(5, 0, 10_000),
+  POINTS_PER_HOUR: intFrom(10, 0, 10_000),
+  POINTS_ROUNDING_MINUTES: intFrom(15, 1, 240),
+  POINTS_CHECKIN_RADIUS_METRES: intFrom(200, 10, 50_000),
+  POINTS_CHECKIN_EARLY_MINUTES: intFrom(30, 0, 24 * 60),
+  POINTS_CHECKOUT_GRACE_MINUTES: intFrom(240, 0, 7 * 24 * 60),
+  POINTS_LEADERBOARD_SIZE: intFrom(10, 1, 100),
+  POINTS_MAX_ADJUSTMENT: intFrom(1000, 1, 1_000_000),
   // Channels: each starts only when its settings are present.
   TELEGRAM_BOT_TOKEN: z.string().min(10).optional(),
   TELEGRAM_API_ROOT: z.url().optional(),

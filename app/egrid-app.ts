@@ -1,12 +1,17 @@
 import path from "node:path";
 import type { VoiceDeps } from "../bot/conversation/bot-deps";
 import type { BookingDeps } from "../core/bookings/booking";
+import type { PointsDeps } from "../core/points/points-deps";
+import { pointsRulesSchema } from "../core/points/points-rules";
 import type { Clock } from "../core/shared/clock";
 import type { TicketDeps } from "../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../db/database";
 import { FileAudioStore } from "../db/files/file-audio-store";
 import { PrismaBookings } from "../db/repositories/prisma-bookings";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
+import { PrismaActivities } from "../db/repositories/prisma-points-activities";
+import { PrismaPointsLedger } from "../db/repositories/prisma-points-ledger";
+import { PrismaRewards } from "../db/repositories/prisma-points-rewards";
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
@@ -14,7 +19,7 @@ import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
-import { systemClock, uuidIds } from "./system-clock";
+import { cryptoRandom, systemClock, uuidIds } from "./system-clock";
 
 export interface Egrid {
   readonly config: Config;
@@ -22,6 +27,7 @@ export interface Egrid {
   readonly tickets: TicketDeps;
   readonly voice: VoiceDeps;
   readonly bookings: BookingDeps;
+  readonly points: PointsDeps;
   readonly seed: SeedReport;
   close(): Promise<void>;
 }
@@ -34,7 +40,9 @@ export async function createEgrid(
 ): Promise<Egrid> {
   const db = await openDatabase(config.DATABASE_URL);
   if (db.migrations.applied.length > 0) logger.info({ applied: db.migrations.applied }, "migrations applied");
-  const seed = config.SEED_DEMO ? await seedDemoDistrict(db.prisma) : { seeded: false, places: 0, people: 0 };
+  const seed = config.SEED_DEMO
+    ? await seedDemoDistrict(db.prisma, clock.now())
+    : { seeded: false, places: 0, people: 0 };
   if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
   const tickets: TicketDeps = {
     tickets: new PrismaTicketRepository(db.prisma),
@@ -74,5 +82,26 @@ export async function createEgrid(
     timeZone: config.EGRID_TIME_ZONE,
     reminderMinutes: config.BOOKING_REMINDER_MINUTES,
   };
-  return { config, db, tickets, voice, bookings, seed, close: () => db.close() };
+  const points: PointsDeps = {
+    ledger: new PrismaPointsLedger(db.prisma),
+    activities: new PrismaActivities(db.prisma),
+    rewards: new PrismaRewards(db.prisma),
+    people: tickets.people,
+    places: tickets.directory,
+    clock,
+    ids: uuidIds,
+    random: cryptoRandom,
+    rules: pointsRulesSchema.parse({
+      pointsPerVerifiedReport: config.POINTS_PER_VERIFIED_REPORT,
+      defaultPointsPerHour: config.POINTS_PER_HOUR,
+      roundingMinutes: config.POINTS_ROUNDING_MINUTES,
+      checkinRadiusMetres: config.POINTS_CHECKIN_RADIUS_METRES,
+      checkinEarlyMinutes: config.POINTS_CHECKIN_EARLY_MINUTES,
+      checkoutGraceMinutes: config.POINTS_CHECKOUT_GRACE_MINUTES,
+      leaderboardSize: config.POINTS_LEADERBOARD_SIZE,
+      maxAdjustment: config.POINTS_MAX_ADJUSTMENT,
+    }),
+    timeZone: config.EGRID_TIME_ZONE,
+  };
+  return { config, db, tickets, voice, bookings, points, seed, close: () => db.close() };
 }

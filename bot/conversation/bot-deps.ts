@@ -5,6 +5,7 @@ import type {
   InboxRepository,
   OutboxRepository,
 } from "../../core/conversation/conversation-ports";
+import type { PointsDeps } from "../../core/points/points-deps";
 import type { Clock } from "../../core/shared/clock";
 import type { TicketDeps } from "../../core/tickets/ticket-deps";
 import type { ConfidenceThresholds, Understanding } from "../../core/understanding/understanding";
@@ -43,6 +44,7 @@ export interface BotDeps {
   readonly understanding: Understanding;
   readonly voice: VoiceDeps;
   readonly bookings: BookingDeps;
+  readonly points: PointsDeps;
   readonly thresholds: ConfidenceThresholds;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;

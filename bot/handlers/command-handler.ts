@@ -3,6 +3,7 @@ import { dispatchTicket, reassignTicket } from "../../core/tickets/manage-ticket
 import { type BotContext, reply, stateKey, words } from "../conversation/bot-context";
 import { personName, renderNotices } from "../conversation/notice-renderer";
 import { showMyTickets, showScope, showTasks } from "./listing-handler";
+import { handlePointsCommand } from "./points-router";
 
 /** Slash commands: a short, exact way for staff (and anyone) to do what the buttons do. */
 export async function handleCommand(ctx: BotContext, text: string): Promise<void> {
@@ -40,6 +41,7 @@ export async function handleCommand(ctx: BotContext, text: string): Promise<void
     case "dispatch":
       return dispatch(ctx, args);
     default:
+      if (await handlePointsCommand(ctx, command, args)) return;
       ctx.outcome = "unknown_command";
       return reply(ctx, w.unrecognised());
   }

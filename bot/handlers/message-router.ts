@@ -3,6 +3,7 @@ import type { Middleware } from "../conversation/middleware";
 import { continueBookingForm, handleBookingButton, showBookings, startBooking } from "./booking-handler";
 import { handleCommand } from "./command-handler";
 import { showMyTickets, showScope, showTasks } from "./listing-handler";
+import { handlePointsButton, handlePointsIntent } from "./points-router";
 import { continueReportForm, handleReportButton, startReport } from "./report-handler";
 import {
   continueTicketForm,
@@ -12,6 +13,7 @@ import {
 } from "./ticket-actions-handler";
 import { handleVoice } from "./voice-handler";
 import { continueVoiceForm, handleVoiceButton } from "./voice-triage-handler";
+import { checkInByPin } from "./volunteer-handler";
 
 /**
  * A voice note first (refused, or its words routed like text), then buttons, then a form in
@@ -25,6 +27,7 @@ export const routeMessage: Middleware = async (ctx) => {
     if (await handleVoiceButton(ctx, button)) return;
     if (await handleBookingButton(ctx, button)) return;
     if (await handleReportButton(ctx, button)) return;
+    if (await handlePointsButton(ctx, button)) return;
     ctx.outcome = "unknown_button";
     return reply(ctx, words(ctx).unrecognised());
   }
@@ -42,7 +45,8 @@ export const routeMessage: Middleware = async (ctx) => {
 
 async function understandAndAct(ctx: BotContext): Promise<void> {
   const text = ctx.message.text?.trim() ?? "";
-  if (!text) return startReport(ctx, null);
+  // A bare location pin checks in to an activity that is on now; otherwise it starts a report.
+  if (!text) return (await checkInByPin(ctx)) ? undefined : startReport(ctx, null);
   const categories = await ctx.deps.tickets.directory.listCategories();
   const understood = await ctx.deps.understanding.understand(text, { locale: ctx.locale, categories });
   ctx.deps.logger.info(
@@ -77,6 +81,10 @@ async function understandAndAct(ctx: BotContext): Promise<void> {
       return startBooking(ctx, text);
     case "booking_query":
       return showBookings(ctx, text);
+    case "points_balance":
+    case "points_redeem":
+    case "checkin":
+      return handlePointsIntent(ctx, understood.intent, text);
     case "chitchat":
       ctx.outcome = "chitchat";
       return reply(ctx, words(ctx).chitchat());

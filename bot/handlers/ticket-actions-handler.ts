@@ -6,6 +6,7 @@ import type { TransitionOutcome } from "../../core/tickets/ticket-transition";
 import { resolveTicket, returnTicket, signForTicket } from "../../core/tickets/work-on-ticket";
 import { type BotContext, hasRole, reply, STAFF_ROLES, stateKey, words } from "../conversation/bot-context";
 import { categoryName, renderNotices } from "../conversation/notice-renderer";
+import { creditVerifiedReports } from "../conversation/points-notices";
 import { parseTicketButton, ratingButtons, ticketButton } from "../conversation/ticket-buttons";
 import { excerpt, formatWhen } from "../messages/format";
 
@@ -52,6 +53,7 @@ export async function handleTicketButton(ctx: BotContext, data: string): Promise
     case "confirm": {
       const result = await confirmTicket(ctx.deps.tickets, { ticketId, actor });
       await apply(ctx, result, (number) => w.confirmedThanks({ number }));
+      if (result.ok) ctx.out.push(...(await creditVerifiedReports(ctx.deps, result.value.notices)));
       if (result.ok)
         reply(ctx, w.askRating({ number: result.value.ticket.number }), ratingButtons(result.value.ticket));
       return true;

@@ -1,4 +1,6 @@
+import { bookingEn } from "./booking-en";
 import type { MessageCatalogue } from "./message-catalogue";
+import { pointsEn } from "./points-en";
 
 const LEVEL: Record<string, string> = {
   grid: "grid",
@@ -53,6 +55,17 @@ export const en: MessageCatalogue = {
     "TRANSCRIBE.UNAVAILABLE": "Voice recognition is not available right now.",
     "TRANSCRIBE.REJECTED": "The voice message could not be recognised.",
     "TRANSCRIBE.EMPTY": "I heard no words in the voice message.",
+    ...pointsEn.errors,
+    "BOOKING.NOT_FOUND": "I could not find that booking.",
+    "BOOKING.NOT_ALLOWED": "This room is not open to you for booking; please ask the community office.",
+    "BOOKING.SLOT_TAKEN": "That time is already booked.",
+    "BOOKING.IN_PAST": "That time has already passed; please pick another.",
+    "BOOKING.TOO_FAR_AHEAD": "That is too far ahead to book; please pick a closer day.",
+    "BOOKING.TOO_LONG": "That is longer than one booking may be; please shorten it.",
+    "BOOKING.BAD_TIME": "Please book on the hour or half hour.",
+    "BOOKING.CLOSED": "The centre is closed at that time.",
+    "BOOKING.TOO_MANY_PEOPLE": "That is more people than the room holds.",
+    "BOOKING.BAD_HOURS": "The centre's opening hours are set up wrongly; please tell an administrator.",
   },
   apology: () => "Sorry, something went wrong on our side. Your message is saved and will be handled.",
   tooFast: () => "That is a lot of messages; please wait a minute.",
@@ -64,6 +77,7 @@ export const en: MessageCatalogue = {
       "· report a problem in your own words, with a photo if you like",
       '· send "my reports" to see progress',
       "· confirm when a case is fixed",
+      '· points: "how many points", "what can I redeem", /leaderboard, /activities; "check in <code word>" on site',
       ...(isWorker
         ? [
             '· workers: press Sign for / Return / Done on a dispatch, or reply to it with the result; "my tasks" lists yours',
@@ -72,6 +86,7 @@ export const en: MessageCatalogue = {
       ...(isAdmin
         ? [
             "· admins: /open, /overdue, /reassign <number> <person id>, /dispatch <number> <category> [person id]",
+            "· points: /award or /deduct <person id> <points> <reason>, /publish an activity, /attended <activity id> <person id>",
           ]
         : []),
       "· 中文：/lang zh",
@@ -160,6 +175,8 @@ export const en: MessageCatalogue = {
       lang: "Usage: /lang zh or /lang en",
     })[command] ?? "That command is not right.",
   languageSet: () => "OK, I will answer in English.",
+  bookings: bookingEn,
+  points: pointsEn,
   voice: {
     heard: (p) => `🎤 I heard: "${p.text}"`,
     filedUntranscribed: (p) =>
@@ -167,7 +184,7 @@ export const en: MessageCatalogue = {
     keptNoPlace: (p) =>
       `Got your voice message (${p.seconds}s) and kept it. Which building is it about, so we can send someone?`,
     forWorker: (p) =>
-      `🎤 Voice report ${p.number}\n${p.place} · ${p.reporter} · ${p.seconds}s\n${p.reason}. Please listen, type what was said and pick the category.`,
+      `🎤 Voice report ${p.number}\n${p.place} · ${p.reporter} · ${p.seconds}s\n${p.reason} Please listen, type what was said and pick the category.`,
     buttonType: () => "✍️ Type what was said",
     buttonCategory: () => "🏷 Pick category",
     askTranscript: (p) => `Type what you heard in the voice message of ${p.number}:`,
@@ -178,6 +195,7 @@ export const en: MessageCatalogue = {
         ? `${p.number} is now "${p.category}" and went to ${p.handler}.`
         : `${p.number} is now "${p.category}" and waits for the community to dispatch it.`,
     autoTranscribed: (p) => `🎤 The voice message of ${p.number} was transcribed: "${p.text}"`,
+    noRecognition: () => "Automatic speech recognition is not set up here.",
     audioCaption: (p) => `Voice message of ${p.number} (${p.seconds}s)`,
   },
   locationReceived: () => "Location received. Please say what the problem is.",

@@ -1,5 +1,7 @@
 import type { ErrorCode } from "../../core/shared/error-codes";
 import type { TicketState } from "../../core/tickets/ticket";
+import type { BookingMessages } from "./booking-messages";
+import type { PointsMessages } from "./points-messages";
 
 /** Everything the bot says, as functions of plain data. One implementation per language. */
 export interface MessageCatalogue {
@@ -83,6 +85,8 @@ export interface MessageCatalogue {
   languageSet(): string;
   locationReceived(): string;
   readonly voice: VoiceMessages;
+  readonly bookings: BookingMessages;
+  readonly points: PointsMessages;
 }
 
 /** Voice notes: what the resident hears back, and what the grid worker who listens is asked. */
@@ -99,6 +103,8 @@ export interface VoiceMessages {
   triaged(p: { number: string; category: string; handler: string | null }): string;
   autoTranscribed(p: { number: string; text: string }): string;
   audioCaption(p: { number: string; seconds: number }): string;
+  /** Why a worker must listen when no speech-to-text server is configured at all. */
+  noRecognition(): string;
 }
 
 export interface TicketText {

@@ -1,4 +1,6 @@
+import { bookingZhCn } from "./booking-zh-cn";
 import type { MessageCatalogue } from "./message-catalogue";
+import { pointsZhCn } from "./points-zh-cn";
 
 const LEVEL: Record<string, string> = {
   grid: "网格",
@@ -54,6 +56,17 @@ export const zhCN: MessageCatalogue = {
     "TRANSCRIBE.UNAVAILABLE": "语音暂时无法自动识别。",
     "TRANSCRIBE.REJECTED": "语音无法自动识别。",
     "TRANSCRIBE.EMPTY": "语音里没有听到说话。",
+    ...pointsZhCn.errors,
+    "BOOKING.NOT_FOUND": "没有找到这个预约。",
+    "BOOKING.NOT_ALLOWED": "这个场地不对您开放预约，请联系社区。",
+    "BOOKING.SLOT_TAKEN": "这个时间已经被预约了。",
+    "BOOKING.IN_PAST": "这个时间已经过去了，请换一个时间。",
+    "BOOKING.TOO_FAR_AHEAD": "预约不能提前这么久，请选近一点的日子。",
+    "BOOKING.TOO_LONG": "一次预约的时间太长了，请缩短一些。",
+    "BOOKING.BAD_TIME": "请按整点或半点预约。",
+    "BOOKING.CLOSED": "那个时间服务中心不开放。",
+    "BOOKING.TOO_MANY_PEOPLE": "人数超过了这个房间的容量。",
+    "BOOKING.BAD_HOURS": "服务中心的开放时间设置有误，请联系管理员。",
   },
   apology: () => "抱歉，系统刚才出了点问题，您的消息已经保存，我们会尽快处理。",
   tooFast: () => "消息有点多，请稍等一分钟再发。",
@@ -65,12 +78,14 @@ export const zhCN: MessageCatalogue = {
       "· 报事：直接说问题，比如“3栋2单元楼道灯不亮”，也可以发照片加说明",
       "· 查进度：发“我的报事”",
       "· 处理完成后我会请您确认",
+      "· 积分：发“我有多少积分”“有什么可以换”“积分排行”，/activities 看志愿活动，到场发“签到 口令”",
       ...(isWorker
         ? ["· 网格员：收到派单后点“签收”“退回”“已处理”，或直接回复派单消息说明处理结果；发“我的任务”看待办"]
         : []),
       ...(isAdmin
         ? [
             "· 管理员：发“/open”看在办工单，“/overdue”看超期，“/reassign 编号 人员ID”转派，“/dispatch 编号 类别 [人员ID]”分派",
+            "· 积分管理：/award 或 /deduct 人员ID 积分 原因，/publish 发布志愿活动，/attended 活动编号 人员ID 确认参加",
           ]
         : []),
       "· 切换语言：/lang en",
@@ -153,13 +168,15 @@ export const zhCN: MessageCatalogue = {
       lang: "用法：/lang zh 或 /lang en",
     })[command] ?? "命令格式不对。",
   languageSet: () => "好的，以后用中文回复您。",
+  bookings: bookingZhCn,
+  points: pointsZhCn,
   voice: {
     heard: (p) => `🎤 我听到的是：“${p.text}”`,
     filedUntranscribed: (p) =>
       `收到您的语音（${p.seconds}秒），已登记为 ${p.number}。网格员会听您的语音，尽快处理，请放心。`,
     keptNoPlace: (p) => `收到您的语音（${p.seconds}秒），已经保存。请告诉我们是哪栋楼，方便派人处理。`,
     forWorker: (p) =>
-      `🎤 语音报事 ${p.number}\n${p.place} · ${p.reporter} · ${p.seconds}秒\n${p.reason}，请听语音后输入内容并选择分类。`,
+      `🎤 语音报事 ${p.number}\n${p.place} · ${p.reporter} · ${p.seconds}秒\n${p.reason}请听语音后输入内容并选择分类。`,
     buttonType: () => "✍️ 输入内容",
     buttonCategory: () => "🏷 选择分类",
     askTranscript: (p) => `请输入您在 ${p.number} 语音里听到的内容：`,
@@ -170,6 +187,7 @@ export const zhCN: MessageCatalogue = {
         ? `${p.number} 已分类为“${p.category}”，已派给 ${p.handler}。`
         : `${p.number} 已分类为“${p.category}”，等待社区分派。`,
     autoTranscribed: (p) => `🎤 ${p.number} 的语音已自动识别：“${p.text}”`,
+    noRecognition: () => "本系统没有开启语音自动识别。",
     audioCaption: (p) => `${p.number} 的语音（${p.seconds}秒）`,
   },
   locationReceived: () => "收到位置。请再说明是什么问题。",

@@ -8,7 +8,9 @@ describe("opening hours as admins write them", () => {
   });
 
   it("reads weekday rules, several windows, and days that wrap round the week", () => {
-    const hours = parseOpeningHours("mon-fri 08:30-21:00; sat,sun 09:00-12:00,14:00-17:00; fri-mon 19:00-20:00");
+    const hours = parseOpeningHours(
+      "mon-fri 08:30-21:00; sat,sun 09:00-12:00,14:00-17:00; fri-mon 19:00-20:00",
+    );
     if (!hours.ok) throw new Error(hours.code);
     expect(windowsOn(hours.value, "2026-12-02")).toEqual([[510, 1260]]); // Wednesday
     expect(windowsOn(hours.value, "2026-12-05")).toEqual([

@@ -2,6 +2,7 @@ import { DEFAULT_CATEGORIES } from "../../core/categories/default-categories";
 import { placePath } from "../../core/places/place";
 import type { PrismaClient } from "../generated/client";
 import { DEPARTMENTS, demoDistrict, ROUTING_DEFAULTS, SLA_DEFAULTS } from "./demo-district";
+import { DEMO_SEED_AT, demoPoints } from "./demo-points";
 
 export interface SeedReport {
   readonly seeded: boolean;
@@ -13,9 +14,10 @@ export interface SeedReport {
 export const PLAYGROUND_CHANNEL = "playground";
 
 /** Seed the demo district into an empty database (no places yet); otherwise leave it alone. */
-export async function seedDemoDistrict(prisma: PrismaClient): Promise<SeedReport> {
+export async function seedDemoDistrict(prisma: PrismaClient, at: Date = DEMO_SEED_AT): Promise<SeedReport> {
   if ((await prisma.place.count()) > 0) return { seeded: false, places: 0, people: 0 };
   const demo = demoDistrict();
+  const points = demoPoints(at);
   const pathOf = new Map<string, string>();
   const placeRows = demo.places.map((p) => {
     const path = placePath(p.parentId ? pathOf.get(p.parentId)! : null, p.id);
@@ -65,6 +67,10 @@ export async function seedDemoDistrict(prisma: PrismaClient): Promise<SeedReport
     prisma.room.createMany({
       data: demo.centres.flatMap((c) => c.rooms.map((r) => ({ ...r, centreId: c.id }))),
     }),
+    prisma.reward.createMany({ data: points.rewards }),
+    prisma.volunteerActivity.createMany({ data: points.activities }),
+    prisma.pointEntry.createMany({ data: points.entries }),
+    prisma.pointAccount.createMany({ data: points.accounts }),
     prisma.centreService.createMany({
       data: demo.centres.flatMap((c) => c.services.map((s) => ({ ...s, centreId: c.id }))),
     }),
