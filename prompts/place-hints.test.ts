@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { chineseNumeral, extractPlaceHints, findPhoneNumbers } from "./place-hints";
+import { extractPlaceHints, findPhoneNumbers } from "./place-hints";
 
 type Row = [text: string, building: string | null, unit: string | null, room: string | null];
 
@@ -90,20 +90,4 @@ describe("findPhoneNumbers", () => {
       expect(findPhoneNumbers(text)).toEqual([]);
     },
   );
-});
-
-describe("chineseNumeral", () => {
-  it.each([
-    ["五", 5],
-    ["十", 10],
-    ["十二", 12],
-    ["二十", 20],
-    ["二十一", 21],
-    ["两", 2],
-    ["一百零一", 101],
-    ["12", 12],
-    ["二三", null],
-  ] as const)("%s → %s", (text, value) => {
-    expect(chineseNumeral(text)).toBe(value);
-  });
 });

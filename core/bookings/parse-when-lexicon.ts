@@ -1,3 +1,4 @@
+import { chineseNumeral } from "../shared/chinese-numerals";
 // The words of parse-when: numerals, parts of the day and the rules that turn "7点" into a minute of
 // the day once it is known whether the speaker said 上午, 晚上, pm or nothing at all.
 
@@ -103,36 +104,11 @@ export const CN_DIGITS = "零〇一二两三四五六七八九十";
 /** A number as people type it in a time or date: 1–2 digits or up to three Chinese numerals. */
 export const NUM = `(?:\\d{1,2}|[${CN_DIGITS}]{1,3})`;
 
-const CN_VALUE: Readonly<Record<string, number>> = {
-  零: 0,
-  〇: 0,
-  一: 1,
-  二: 2,
-  两: 2,
-  三: 3,
-  四: 4,
-  五: 5,
-  六: 6,
-  七: 7,
-  八: 8,
-  九: 9,
-};
-
 /** "7" → 7, "十九" → 19, "二十三" → 23, "两" → 2, "零五" → 5; null when not a number 0–99. */
 export function numberValue(text: string): number | null {
-  if (/^\d+$/.test(text)) return Number(text);
-  const ten = text.indexOf("十");
-  if (ten === -1) {
-    if (text.length === 1) return CN_VALUE[text] ?? null;
-    if (text.length === 2 && (text[0] === "零" || text[0] === "〇")) return CN_VALUE[text[1] ?? ""] ?? null;
-    return null;
-  }
-  if (ten > 1 || text.indexOf("十", ten + 1) !== -1) return null;
-  const tens = ten === 0 ? 1 : (CN_VALUE[text[0] ?? ""] ?? 0);
-  const rest = text.slice(ten + 1);
-  const ones = rest === "" ? 0 : rest.length === 1 ? (CN_VALUE[rest] ?? -1) : -1;
-  if (tens < 1 || ones < 0) return null;
-  return tens * 10 + ones;
+  if (text.includes("百") || /十.*十/.test(text)) return null;
+  const value = chineseNumeral(text);
+  return value !== null && value <= 99 ? value : null;
 }
 
 const EN_NUMBER: Readonly<Record<string, number>> = {
