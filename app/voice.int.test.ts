@@ -9,6 +9,7 @@ import {
   startFakeTranscriptionServer,
   transcriptByFile,
 } from "../prompts/transcription/fake-transcription-server";
+import { runCli } from "./cli";
 import { findButton, startHarness } from "./testing/egrid-harness";
 
 const FIXTURES = path.join(import.meta.dirname, "..", "fixtures", "voice");
@@ -222,4 +223,35 @@ describe("voice notes with an OpenAI-compatible transcriber (a fake over HTTP)",
     // Nothing left to do: a second run tries nothing.
     expect((await transcribePending(harness.running.runtime.deps, { maxAttempts: 5 })).tried).toBe(0);
   });
+
+  it("`egrid transcribe --pending` from the command line, once a transcriber is configured", async () => {
+    harness = await startHarness(understanding);
+    await harness.sayVoice(GROUP, "p-res-wang", LIGHT);
+    const dir = harness.dir;
+    await harness.close({ keepFiles: true });
+    const env = {
+      DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
+      AUDIO_DIR: path.join(dir, "audio"),
+      MODEL_FILE: path.join(dir, "model.json"),
+      LOG_LEVEL: "silent",
+    };
+    const out: string[] = [];
+    const err: string[] = [];
+    const io = { out: (l: string) => out.push(l), err: (l: string) => err.push(l) };
+    expect(await runCli(["transcribe", "--pending"], env, io)).toBe(1);
+    expect(err.at(-1)).toMatch(/TRANSCRIBE_BASE_URL/);
+    transcription = await startFakeTranscriptionServer(
+      transcriptByFile({ [sha256Hex(LIGHT)]: "三号楼楼道里的路灯坏了三天了，晚上一片漆黑" }),
+    );
+    const code = await runCli(
+      ["transcribe", "--pending"],
+      { ...env, TRANSCRIBE_BASE_URL: transcription.baseUrl },
+      io,
+    );
+    expect(code).toBe(0);
+    expect(out.at(-1)).toMatch(/^voice notes tried=1 transcribed=1 dispatched=[01] failed=0$/);
+    harness = await startHarness(understanding, { dir });
+    const [ticket] = await ticketsOf(harness);
+    expect(ticket?.originalText).toBe("三号楼楼道里的路灯坏了三天了，晚上一片漆黑");
+  }, 60_000);
 });
