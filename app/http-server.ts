@@ -1,4 +1,4 @@
-import Fastify, { type FastifyBaseLogger } from "fastify";
+import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import type { WebhookEndpoint } from "../bot/channels/telegram-channel";
 import type { BotRuntime } from "./bot-runtime";
 import type { Egrid } from "./egrid-app";
@@ -13,7 +13,10 @@ export function createHttpServer(
   webhooks: readonly WebhookEndpoint[] = [],
 ) {
   // pino 10 and Fastify 5 type their loggers apart; the instance is the same pino logger.
-  const app = Fastify({ loggerInstance: logger as FastifyBaseLogger, disableRequestLogging: true });
+  const app = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    logController: new LogController({ disableRequestLogging: true }),
+  });
   app.get("/healthz", async () => ({ status: "ok", service: "egrid", time: new Date().toISOString() }));
   app.get("/readyz", async (_request, reply) => {
     try {
