@@ -1,8 +1,10 @@
 import type { Channel } from "../bot/channels/channel";
 import { PlaygroundChannel } from "../bot/channels/playground-channel";
+import { createSummaryChartRenderer } from "../bot/charts/summary-chart";
 import { bookingReminders } from "../bot/conversation/booking-reminders";
 import type { BotDeps } from "../bot/conversation/bot-deps";
 import { Conversation } from "../bot/conversation/conversation";
+import { type DailySummaryReport, sendDailySummaries } from "../bot/conversation/daily-summaries";
 import { renderNotices } from "../bot/conversation/notice-renderer";
 import { OutboxDispatcher } from "../bot/conversation/outbox-dispatcher";
 import { creditVerifiedReports } from "../bot/conversation/points-notices";
@@ -29,6 +31,8 @@ export interface BotRuntime {
   deliverNotices(notices: readonly TicketNotice[]): Promise<void>;
   /** Queue the reminders of bookings starting soon (run with the deadline sweep). */
   sendBookingReminders(): Promise<number>;
+  /** Queue each admin's summary of `date` (idempotent: a summary already sent is not sent again). */
+  sendDailySummaries(date: string, at: Date): Promise<DailySummaryReport>;
   stop(): Promise<void>;
 }
 
@@ -57,6 +61,13 @@ export function createBotRuntime(
     voice: egrid.voice,
     bookings: { ...egrid.bookings, clock },
     points: { ...egrid.points, clock },
+    summaries: {
+      ...egrid.summaries,
+      chart: createSummaryChartRenderer(
+        { file: egrid.config.CHART_FONT_FILE, family: egrid.config.CHART_FONT_FAMILY },
+        { width: egrid.config.CHART_WIDTH, height: egrid.config.CHART_HEIGHT },
+      ),
+    },
     channels: {
       privateChatIdFor: (name, userId) => channels.get(name)?.privateChatIdFor(userId) ?? null,
       fetchMedia: async (name, ref) => {
@@ -88,6 +99,7 @@ export function createBotRuntime(
       await outbox.enqueue(messages, null, clock.now());
       return messages.length;
     },
+    sendDailySummaries: (date, at) => sendDailySummaries(deps, date, at),
     async stop() {
       await dispatcher.stop();
       for (const channel of channels.values()) await channel.stop();

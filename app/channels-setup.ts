@@ -1,5 +1,5 @@
 import path from "node:path";
-import type { Channel, ReadAudio } from "../bot/channels/channel";
+import type { Channel, ReadMedia } from "../bot/channels/channel";
 import { createSlackChannel } from "../bot/channels/slack-channel";
 import { TelegramChannel } from "../bot/channels/telegram-channel";
 import { FileAudioStore } from "../db/files/file-audio-store";
@@ -11,7 +11,7 @@ export async function channelsFromConfig(config: Config, logger: Logger): Promis
   const channels: Channel[] = [];
   // Outbound voice notes (to the grid worker who types them) are read from the same store.
   const audio = new FileAudioStore(path.resolve(config.AUDIO_DIR));
-  const readAudio: ReadAudio = (ref) => audio.get(ref);
+  const readMedia: ReadMedia = (ref) => audio.get(ref);
   if (config.TELEGRAM_BOT_TOKEN) {
     channels.push(
       new TelegramChannel({
@@ -19,7 +19,7 @@ export async function channelsFromConfig(config: Config, logger: Logger): Promis
         ...(config.TELEGRAM_API_ROOT ? { apiRoot: config.TELEGRAM_API_ROOT } : {}),
         ...(config.TELEGRAM_WEBHOOK_URL ? { webhookUrl: config.TELEGRAM_WEBHOOK_URL } : {}),
         ...(config.TELEGRAM_WEBHOOK_SECRET ? { webhookSecret: config.TELEGRAM_WEBHOOK_SECRET } : {}),
-        readAudio,
+        readMedia,
         maxDownloadBytes: config.VOICE_MAX_BYTES,
         logger: logger.child({ channel: "telegram" }),
       }),
@@ -41,7 +41,7 @@ export async function channelsFromConfig(config: Config, logger: Logger): Promis
           port: config.SLACK_PORT,
           host: config.HOST,
           ...(config.SLACK_API_URL ? { apiUrl: config.SLACK_API_URL } : {}),
-          readAudio,
+          readMedia,
           maxDownloadBytes: config.VOICE_MAX_BYTES,
           logger: logger.child({ channel: "slack" }),
         }),
@@ -59,7 +59,7 @@ export async function channelsFromConfig(config: Config, logger: Logger): Promis
           ? { puppetOptions: { endpoint: config.WECHAT_PUPPET_ENDPOINT, tls: { disable: true } } }
           : {}),
         name: "egrid",
-        readAudio,
+        readMedia,
         logger: logger.child({ channel: "wechat" }),
       }),
     );

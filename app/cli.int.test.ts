@@ -79,7 +79,14 @@ describe("the egrid command line", () => {
   it("`egrid start` serves /healthz and /readyz over HTTP and stops cleanly", async () => {
     const base = tempEnv();
     const modelFile = path.join(path.dirname(base.DATABASE_URL.slice("file:".length)), "model.json");
-    const env = { ...base, PORT: "0", LOG_LEVEL: "info", SWEEP_INTERVAL_SECONDS: "0", MODEL_FILE: modelFile };
+    const env = {
+      ...base,
+      PORT: "0",
+      LOG_LEVEL: "info",
+      SWEEP_INTERVAL_SECONDS: "0",
+      SUMMARY_TIME: "off",
+      MODEL_FILE: modelFile,
+    };
     const child = spawn(process.execPath, [path.resolve(import.meta.dirname, "../bin/egrid.mjs"), "start"], {
       env: { ...process.env, ...env },
       stdio: ["ignore", "pipe", "pipe"],

@@ -12,6 +12,7 @@ import { type Config, ConfigError, loadConfig } from "./config";
 import { createEgrid, type Egrid } from "./egrid-app";
 import { startEgrid } from "./egrid-server";
 import { createLogger } from "./logger";
+import { summaryCommand } from "./summary-cli";
 import { systemClock } from "./system-clock";
 import { loadUnderstanding } from "./understanding-setup";
 
@@ -24,6 +25,10 @@ Commands:
   migrate               apply pending database migrations
   seed                  seed the demo district into an empty database
   sweep --at <ISO time> run the deadline sweep as if it were that time, print the notices and queue them
+  summary --date <YYYY-MM-DD> [--scope <place id>] [--week] [--out <chart.png>]
+                        print a place's summary of that day (or its week) and write the chart
+  summary --send [--date <YYYY-MM-DD>]
+                        send each admin their summary of that day (default yesterday); sends once
   train                 (re)train the offline model on the shipped corpus and the corrections learnt in use
   transcribe --pending  try again to transcribe voice notes filed without words (needs TRANSCRIBE_BASE_URL)
   help                  this text
@@ -136,6 +141,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
     }
     case "transcribe":
       return transcribeCommand(config, rest, io);
+    case "summary":
+      return summaryCommand(config, rest, io);
     case "help":
     case "--help":
     case "-h":

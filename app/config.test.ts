@@ -27,6 +27,13 @@ describe("configuration", () => {
     expect(() => loadConfig({ QUIET_HOURS: "late" })).toThrow(/QUIET_HOURS: use "HH:MM-HH:MM"/);
   });
 
+  it("reads the daily summary time as local minutes, or off", () => {
+    expect(loadConfig({}).SUMMARY_TIME).toBe(480);
+    expect(loadConfig({ SUMMARY_TIME: "18:30" }).SUMMARY_TIME).toBe(1110);
+    expect(loadConfig({ SUMMARY_TIME: "off" }).SUMMARY_TIME).toBeNull();
+    expect(() => loadConfig({ SUMMARY_TIME: "8am" })).toThrow(/SUMMARY_TIME: use "HH:MM"/);
+  });
+
   it("fails fast naming each bad variable and what is wrong", () => {
     let message = "";
     try {

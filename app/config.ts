@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { summaryTimeSchema } from "../core/summaries/summary-period";
 
 /**
  * The whole configuration, read from the environment once at start and checked here; nothing
@@ -74,6 +75,12 @@ export const configSchema = z.object({
   TRANSCRIBE_RETRIES: intFrom(2, 0, 10),
   /** How many times `egrid transcribe --pending` tries one voice note before leaving it to a person. */
   TRANSCRIBE_MAX_ATTEMPTS: intFrom(5, 1, 100),
+  // Summaries: the daily one at SUMMARY_TIME (local), and the chart's CJK font.
+  SUMMARY_TIME: z.string().default("08:00").pipe(summaryTimeSchema),
+  CHART_FONT_FILE: z.string().min(1).default("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc"),
+  CHART_FONT_FAMILY: z.string().min(1).default("Noto Sans CJK SC"),
+  CHART_WIDTH: intFrom(800, 300, 4000),
+  CHART_HEIGHT: intFrom(1000, 300, 4000),
   /** Bookings: how long before the start the reminder goes out. */
   BOOKING_REMINDER_MINUTES: intFrom(60, 5, 7 * 24 * 60),
   // Volunteer points: the earning rules (core/points/points-rules.ts checks them again).

@@ -4,6 +4,8 @@ import type { BookingDeps } from "../core/bookings/booking";
 import type { PointsDeps } from "../core/points/points-deps";
 import { pointsRulesSchema } from "../core/points/points-rules";
 import type { Clock } from "../core/shared/clock";
+import type { SummaryDeliveryStore } from "../core/summaries/summary-delivery";
+import type { SummaryDeps } from "../core/summaries/summary-repository";
 import type { TicketDeps } from "../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../db/database";
 import { FileAudioStore } from "../db/files/file-audio-store";
@@ -12,6 +14,7 @@ import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/reposito
 import { PrismaActivities } from "../db/repositories/prisma-points-activities";
 import { PrismaPointsLedger } from "../db/repositories/prisma-points-ledger";
 import { PrismaRewards } from "../db/repositories/prisma-points-rewards";
+import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "../db/repositories/prisma-summary";
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
@@ -28,6 +31,7 @@ export interface Egrid {
   readonly voice: VoiceDeps;
   readonly bookings: BookingDeps;
   readonly points: PointsDeps;
+  readonly summaries: SummaryDeps & { readonly deliveries: SummaryDeliveryStore };
   readonly seed: SeedReport;
   close(): Promise<void>;
 }
@@ -44,9 +48,10 @@ export async function createEgrid(
     ? await seedDemoDistrict(db.prisma, clock.now())
     : { seeded: false, places: 0, people: 0 };
   if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
+  const directory = new PrismaGovernanceDirectory(db.prisma);
   const tickets: TicketDeps = {
     tickets: new PrismaTicketRepository(db.prisma),
-    directory: new PrismaGovernanceDirectory(db.prisma),
+    directory,
     people: new PrismaPeopleDirectory(db.prisma),
     clock,
     ids: uuidIds,
@@ -103,5 +108,10 @@ export async function createEgrid(
     }),
     timeZone: config.EGRID_TIME_ZONE,
   };
-  return { config, db, tickets, voice, bookings, points, seed, close: () => db.close() };
+  const summaries = {
+    summaries: new PrismaSummaryRepository(db.prisma),
+    places: directory,
+    deliveries: new PrismaSummaryDeliveries(db.prisma),
+  };
+  return { config, db, tickets, voice, bookings, points, summaries, seed, close: () => db.close() };
 }

@@ -1,13 +1,14 @@
 import type { Channel } from "../bot/channels/channel";
 import { TelegramChannel, type WebhookEndpoint } from "../bot/channels/telegram-channel";
+import { chartFontProblem } from "../bot/charts/summary-chart";
 import type { InboundMessage } from "../core/conversation/inbound-message";
 import type { Clock } from "../core/shared/clock";
 import type { Understanding } from "../core/understanding/understanding";
 import { type BotRuntime, createBotRuntime } from "./bot-runtime";
 import type { Config } from "./config";
-import { startDeadlineSweeps } from "./deadline-scheduler";
 import { createEgrid, type Egrid } from "./egrid-app";
 import { createHttpServer } from "./http-server";
+import { dailySummaryJob, deadlineSweepJob, type ScheduledJob, startJobRunner } from "./job-runner";
 import type { Logger } from "./logger";
 
 export interface RunningEgrid {
@@ -18,8 +19,8 @@ export interface RunningEgrid {
 }
 
 /**
- * Everything `egrid start` runs: database, conversation, channels, outbox delivery, deadline
- * sweeps and the HTTP server. Tests start the same thing on port 0.
+ * Everything `egrid start` runs: database, conversation, channels, outbox delivery, the scheduler
+ * (deadline sweeps, the daily summary) and the HTTP server. Tests start the same thing on port 0.
  */
 export async function startEgrid(
   config: Config,
@@ -56,16 +57,25 @@ export async function startEgrid(
   }
   await runtime.conversation.recoverUnprocessed();
   runtime.dispatcher.start(1000);
-  const sweeps = startDeadlineSweeps(
-    egrid.tickets,
-    clock,
-    config.SWEEP_INTERVAL_SECONDS,
-    logger,
-    async (notices) => {
-      await runtime.deliverNotices(notices);
-      await runtime.sendBookingReminders();
-    },
-  );
+  const problem = chartFontProblem({ file: config.CHART_FONT_FILE, family: config.CHART_FONT_FAMILY });
+  if (problem) logger.error({ setting: "CHART_FONT_FILE" }, `${problem} Summaries go out as text only.`);
+  const jobs: ScheduledJob[] = [];
+  if (config.SWEEP_INTERVAL_SECONDS > 0) {
+    jobs.push(
+      deadlineSweepJob(egrid.tickets, config.SWEEP_INTERVAL_SECONDS, async (notices) => {
+        await runtime.deliverNotices(notices);
+        await runtime.sendBookingReminders();
+      }),
+    );
+  }
+  if (config.SUMMARY_TIME !== null) {
+    jobs.push(
+      dailySummaryJob(config.SUMMARY_TIME, config.EGRID_TIME_ZONE, async (date, at) => ({
+        ...(await runtime.sendDailySummaries(date, at)),
+      })),
+    );
+  }
+  const scheduler = startJobRunner(jobs, clock, logger);
   const server = createHttpServer(egrid, logger, runtime, webhooks);
   const url = await server.listen({ host: config.HOST, port: config.PORT });
   logger.info({ address: url, database: egrid.db.file }, "egrid is running");
@@ -74,7 +84,7 @@ export async function startEgrid(
     runtime,
     url,
     async stop() {
-      await sweeps.stop();
+      await scheduler.stop();
       await server.close();
       await runtime.stop();
       await egrid.close();

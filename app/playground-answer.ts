@@ -29,6 +29,7 @@ export async function answerPlaygroundMessage(
       ...(r.audio
         ? { audio: { ref: r.audio.ref, mime: r.audio.mime, durationSeconds: r.audio.durationSeconds } }
         : {}),
+      ...(r.image ? { image: { ref: r.image.ref, mime: r.image.mime, caption: r.image.caption } } : {}),
     }));
   return { ok: true, body: { messageId: message.messageId, duplicate: outcome.duplicate, replies } };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { PlaygroundChannel } from "../bot/channels/playground-channel";
 import { probeAudio } from "../core/voice/audio-probe";
@@ -13,11 +13,12 @@ const voiceFields = z.object({
   messageId: z.string().min(1).max(160).optional(),
 });
 
-const AUDIO_KEY = /^audio:[0-9a-f]{64}\.[a-z0-9]{1,8}$/;
+const MEDIA_KEY = /^audio:[0-9a-f]{64}\.[a-z0-9]{1,8}$/;
 
 /**
  * Voice notes in the playground: POST /api/playground/voice (multipart: chatId, userId, file)
- * answers like /api/playground/messages; GET /api/playground/audio/<ref> plays a stored note.
+ * answers like /api/playground/messages; GET /api/playground/media/<ref> (or …/audio/<ref>) serves
+ * stored media: a voice note to play, a chart to show.
  */
 export function registerPlaygroundVoiceRoutes(app: FastifyInstance, egrid: Egrid, runtime: BotRuntime): void {
   const maxBytes = egrid.config.VOICE_MAX_BYTES;
@@ -85,15 +86,25 @@ export function registerPlaygroundVoiceRoutes(app: FastifyInstance, egrid: Egrid
     },
   });
 
-  app.get<{ Params: { ref: string } }>("/api/playground/audio/:ref", async (request, reply) => {
+  // Stored media by key: voice notes to play, chart images to show (one store, one handler).
+  const serveMedia = async (request: FastifyRequest<{ Params: { ref: string } }>, reply: FastifyReply) => {
     const ref = request.params.ref;
-    if (!AUDIO_KEY.test(ref))
-      return reply.code(400).send({ error: "bad_request", message: "not an audio ref" });
+    if (!MEDIA_KEY.test(ref))
+      return reply.code(400).send({ error: "bad_request", message: "not a media ref" });
     const bytes = await egrid.voice.audio.get(ref);
-    if (!bytes) return reply.code(404).send({ error: "not_found", message: "没有这条语音 / no such audio" });
-    const probed = probeAudio(bytes);
-    return reply.type(probed.ok ? probed.value.mime : "application/octet-stream").send(Buffer.from(bytes));
-  });
+    if (!bytes) return reply.code(404).send({ error: "not_found", message: "没有这个文件 / no such media" });
+    return reply.type(mediaType(bytes)).send(Buffer.from(bytes));
+  };
+  app.get("/api/playground/media/:ref", serveMedia);
+  app.get("/api/playground/audio/:ref", serveMedia);
+}
+
+/** What the bytes are, read from the bytes: PNG and JPEG pictures, else whatever audio they probe as. */
+function mediaType(bytes: Uint8Array): string {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return "image/png";
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return "image/jpeg";
+  const probed = probeAudio(bytes);
+  return probed.ok ? probed.value.mime : "application/octet-stream";
 }
 
 /**

@@ -44,7 +44,7 @@ async function setup() {
     apiUrl: api.url,
     port: 0,
     host: "127.0.0.1",
-    readAudio: (ref) => new FileAudioStore(path.join(dir, "audio")).get(ref),
+    readMedia: (ref) => new FileAudioStore(path.join(dir, "audio")).get(ref),
   });
   const harness = await startHarness(understanding, { channels: [channel], dir });
   cleanup.push(() => harness.close());

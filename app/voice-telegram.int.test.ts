@@ -40,7 +40,7 @@ async function setup(env: Record<string, string> = {}) {
   const channel = new TelegramChannel({
     token: TOKEN,
     apiRoot: api.apiRoot,
-    readAudio: (ref) => new FileAudioStore(path.join(dir, "audio")).get(ref),
+    readMedia: (ref) => new FileAudioStore(path.join(dir, "audio")).get(ref),
     logger: createLogger("silent"),
   });
   const harness = await startHarness(understanding, { channels: [channel], env, dir });

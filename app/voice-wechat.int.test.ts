@@ -66,7 +66,7 @@ async function setup() {
     puppet: "wechaty-puppet-mock",
     wechaty: puppet,
     logger: createLogger("silent"),
-    readAudio: (ref) => new FileAudioStore(path.join(dir, "audio")).get(ref),
+    readMedia: (ref) => new FileAudioStore(path.join(dir, "audio")).get(ref),
   });
   const harness = await startHarness(understanding, { channels: [channel], dir });
   cleanup.push(() => harness.close());
@@ -120,8 +120,31 @@ async function setup() {
     return { name: file.name, bytes: new Uint8Array(await file.toBuffer()) };
   }
 
-  return { harness, prisma, bot, resident, worker, room, workerHears, roomHears, sayVoice, fileOf };
+  return { harness, channel, prisma, bot, resident, worker, room, workerHears, roomHears, sayVoice, fileOf };
 }
+
+describe("pictures over WeChat (wechaty-puppet-mock)", () => {
+  it("a summary's chart goes as an image file before the words", async () => {
+    const { harness, channel, bot, worker, workerHears, fileOf } = await setup();
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 5, 6, 7]);
+    const stored = await harness.running.egrid.voice.audio.put(png, "png");
+    const result = await channel.send({
+      channel: "wechat",
+      chatId: worker.id,
+      text: "📊 春晖社区第1网格｜11月30日",
+      image: { ref: stored.key, mime: "image/png", caption: "春晖社区第1网格 11月30日" },
+    });
+    expect(result.ok).toBe(true);
+    const fromBot = await until(() => {
+      const heard = workerHears.filter((h) => h.talkerId === bot.id);
+      return heard.length === 2 && heard;
+    }, "the picture and the words");
+    const sent = await fileOf(fromBot[0]!.id);
+    expect(sent.name).toBe("春晖社区第1网格_11月30日.png");
+    expect([...sent.bytes]).toEqual([...png]);
+    expect(fromBot[1]!.text).toBe("📊 春晖社区第1网格｜11月30日");
+  });
+});
 
 describe("voice notes over WeChat (wechaty-puppet-mock)", () => {
   it("a voice message in a bound room is filed; the worker gets the audio as a file, then the words with numbered options", async () => {

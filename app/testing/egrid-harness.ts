@@ -13,6 +13,7 @@ export interface PlaygroundReply {
   text: string;
   buttons?: { label: string; data: string }[][];
   audio?: { ref: string; mime: string; durationSeconds: number };
+  image?: { ref: string; mime: string; caption: string };
 }
 
 /** egrid as `npm start` runs it, on a temp SQLite file and port 0, with an injected clock and understanding. */
@@ -26,6 +27,8 @@ export async function startHarness(
     DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
     PORT: "0",
     SWEEP_INTERVAL_SECONDS: "0",
+    // Tests drive the daily summary themselves (runtime.sendDailySummaries), at the time they choose.
+    SUMMARY_TIME: "off",
     AUDIO_DIR: path.join(dir, "audio"),
     ...options.env,
   });
@@ -97,7 +100,10 @@ export async function startHarness(
   };
 }
 
-export function findButton(replies: readonly PlaygroundReply[], label: string | RegExp): string {
+export function findButton(
+  replies: readonly { readonly buttons?: readonly (readonly { label: string; data: string }[])[] }[],
+  label: string | RegExp,
+): string {
   for (const reply of replies) {
     for (const row of reply.buttons ?? []) {
       for (const button of row)

@@ -33,5 +33,5 @@ export interface FetchedMedia {
   readonly mime?: string;
 }
 
-/** Reads a stored voice note ("audio:<sha256>.<ext>") for sending; null when it is not there. */
-export type ReadAudio = (ref: string) => Promise<Uint8Array | null>;
+/** Reads stored media (a voice note, a chart: "audio:<sha256>.<ext>") for sending; null when it is not there. */
+export type ReadMedia = (ref: string) => Promise<Uint8Array | null>;

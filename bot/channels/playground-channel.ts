@@ -10,8 +10,10 @@ export interface PlaygroundEntry {
   readonly from: string;
   readonly text: string;
   readonly buttons?: readonly (readonly ReplyButton[])[];
-  /** A voice note to play: the page fetches it from /api/playground/audio/<ref>. */
+  /** A voice note to play: the page fetches it from /api/playground/media/<ref>. */
   readonly audio?: { readonly ref: string; readonly mime: string; readonly durationSeconds: number };
+  /** A picture to show: the page loads it from /api/playground/media/<ref>. */
+  readonly image?: { readonly ref: string; readonly mime: string; readonly caption: string };
   readonly at: string;
 }
 
@@ -46,7 +48,18 @@ export class PlaygroundChannel implements Channel {
     const audio = message.audio
       ? { ref: message.audio.ref, mime: message.audio.mime, durationSeconds: message.audio.durationSeconds }
       : undefined;
-    const entry = this.append(message.chatId, "bot", message.text, message.buttons, randomUUID(), audio);
+    const image = message.image
+      ? { ref: message.image.ref, mime: message.image.mime, caption: message.image.caption }
+      : undefined;
+    const entry = this.append(
+      message.chatId,
+      "bot",
+      message.text,
+      message.buttons,
+      randomUUID(),
+      audio,
+      image,
+    );
     return { ok: true, messageId: entry.id };
   }
 
@@ -77,6 +90,7 @@ export class PlaygroundChannel implements Channel {
     buttons?: readonly (readonly ReplyButton[])[],
     id: string = randomUUID(),
     audio?: PlaygroundEntry["audio"],
+    image?: PlaygroundEntry["image"],
   ): PlaygroundEntry {
     const entry: PlaygroundEntry = {
       seq: ++this.seq,
@@ -86,6 +100,7 @@ export class PlaygroundChannel implements Channel {
       text,
       buttons,
       ...(audio ? { audio } : {}),
+      ...(image ? { image } : {}),
       at: new Date().toISOString(),
     };
     this.log.push(entry);

@@ -4,7 +4,7 @@
 // own: a failed send is reported to the outbox, which owns retries and backoff.
 import { App, HTTPReceiver, type Logger, LogLevel, SocketModeReceiver, type webApi } from "@slack/bolt";
 import { type InboundMessage, inboundMessageSchema } from "../../core/conversation/inbound-message";
-import type { Channel, FetchedMedia, ReadAudio, SendResult } from "./channel";
+import type { Channel, FetchedMedia, ReadMedia, SendResult } from "./channel";
 import { downloadMedia } from "./download-media";
 import { slackActionToInbound, slackMessageToInbound } from "./slack-inbound";
 import {
@@ -40,8 +40,8 @@ export interface SlackChannelOptions {
   /** Abort a Web API call after this long (the outbox retries it); 10 s by default. */
   readonly apiTimeoutMs?: number;
   readonly logger?: SlackChannelLogger;
-  /** The audio of an outbound voice note, by its "audio:…" ref. */
-  readonly readAudio?: ReadAudio;
+  /** The bytes of outbound media (voice notes, chart images), by their stored ref. */
+  readonly readMedia?: ReadMedia;
   /** Downloads of residents' files larger than this are refused. */
   readonly maxDownloadBytes?: number;
 }
@@ -302,7 +302,7 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
         if (message.audio) {
           // The audio first, then the words and buttons: a retry after a failed post may share
           // the file twice, which is better than buttons with nothing to listen to.
-          const bytes = await options.readAudio?.(message.audio.ref);
+          const bytes = await options.readMedia?.(message.audio.ref);
           if (!bytes)
             return { ok: false, permanent: true, error: `audio ${message.audio.ref} is not stored` };
           const upload = {
@@ -310,6 +310,19 @@ export function createSlackChannel(options: SlackChannelOptions): SlackChannel {
             file: Buffer.from(bytes),
             filename: `voice.${message.audio.ref.split(".").at(-1) ?? "bin"}`,
             title: message.audio.caption,
+          };
+          await app.client.filesUploadV2(threadTs !== null ? { ...upload, thread_ts: threadTs } : upload);
+        }
+        if (message.image) {
+          // The picture first, then the words: the same order, for the same reason, as audio.
+          const bytes = await options.readMedia?.(message.image.ref);
+          if (!bytes)
+            return { ok: false, permanent: true, error: `image ${message.image.ref} is not stored` };
+          const upload = {
+            channel_id: channelId,
+            file: Buffer.from(bytes),
+            filename: `chart.${message.image.ref.split(".").at(-1) ?? "png"}`,
+            title: message.image.caption,
           };
           await app.client.filesUploadV2(threadTs !== null ? { ...upload, thread_ts: threadTs } : upload);
         }

@@ -1,7 +1,7 @@
 import { Bot, GrammyError, HttpError, InlineKeyboard, InputFile } from "grammy";
 import type { CallbackQuery, Message, Update } from "grammy/types";
 import type { InboundMessage, OutboundMessage } from "../../core/conversation/inbound-message";
-import type { Channel, FetchedMedia, ReadAudio, SendResult } from "./channel";
+import type { Channel, FetchedMedia, ReadMedia, SendResult } from "./channel";
 import { downloadMedia } from "./download-media";
 
 export interface TelegramChannelOptions {
@@ -11,8 +11,8 @@ export interface TelegramChannelOptions {
   /** When set, Telegram pushes updates to this URL (several instances behind a balancer); else long polling. */
   readonly webhookUrl?: string;
   readonly webhookSecret?: string;
-  /** The audio of an outbound voice note, by its "audio:…" ref. */
-  readonly readAudio?: ReadAudio;
+  /** The bytes of outbound media (voice notes, chart images), by their stored ref. */
+  readonly readMedia?: ReadMedia;
   /** Downloads larger than this are refused (Telegram's own Bot API stops at 20 MB). */
   readonly maxDownloadBytes?: number;
   readonly logger: {
@@ -170,6 +170,7 @@ export class TelegramChannel implements Channel {
       ...(replyTo ? { reply_parameters: { message_id: replyTo, allow_sending_without_reply: true } } : {}),
     };
     try {
+      if (message.image) return await this.sendImage(message, options);
       if (message.audio) return await this.sendAudio(message, options);
       const sent = await this.bot.api.sendMessage(message.chatId, message.text, options);
       return { ok: true, messageId: String(sent.message_id) };
@@ -195,6 +196,28 @@ export class TelegramChannel implements Channel {
   }
 
   /**
+   * A picture (a summary's chart) as a photo. The text rides as its caption with the buttons when
+   * it fits Telegram's 1024 characters; otherwise the photo gets its short caption and the text
+   * follows as its own message with the buttons.
+   */
+  private async sendImage(
+    message: OutboundMessage,
+    options: { reply_markup?: InlineKeyboard },
+  ): Promise<SendResult> {
+    const image = message.image!;
+    const bytes = await this.options.readMedia?.(image.ref);
+    if (!bytes) return { ok: false, permanent: true, error: `image ${image.ref} is not stored` };
+    const file = new InputFile(bytes, `chart.${image.ref.split(".").at(-1) ?? "png"}`);
+    if (message.text.length <= 1024) {
+      const sent = await this.bot.api.sendPhoto(message.chatId, file, { ...options, caption: message.text });
+      return { ok: true, messageId: String(sent.message_id) };
+    }
+    await this.bot.api.sendPhoto(message.chatId, file, { caption: image.caption.slice(0, 1024) });
+    const sent = await this.bot.api.sendMessage(message.chatId, message.text, options);
+    return { ok: true, messageId: String(sent.message_id) };
+  }
+
+  /**
    * A voice note with the message as its caption and the buttons under it, in one call: Telegram
    * plays OGG/Opus as a voice message; other formats go as a document the worker can open.
    */
@@ -203,7 +226,7 @@ export class TelegramChannel implements Channel {
     options: { reply_markup?: InlineKeyboard },
   ): Promise<SendResult> {
     const audio = message.audio!;
-    const bytes = await this.options.readAudio?.(audio.ref);
+    const bytes = await this.options.readMedia?.(audio.ref);
     if (!bytes) return { ok: false, permanent: true, error: `audio ${audio.ref} is not stored` };
     const extension = audio.ref.split(".").at(-1) ?? "bin";
     const file = new InputFile(bytes, `voice.${extension}`);

@@ -21,7 +21,7 @@ import {
   inboundMessageSchema,
   type OutboundMessage,
 } from "../../core/conversation/inbound-message";
-import type { Channel, ReadAudio, SendResult } from "./channel";
+import type { Channel, ReadMedia, SendResult } from "./channel";
 import { wechatMessageIdOfRef, wechatMessageToInbound } from "./wechat-inbound";
 import { NumberedOptionsMemory, numberedButtons, renderNumberedOptions } from "./wechat-numbered-replies";
 import {
@@ -63,8 +63,8 @@ export interface WechatChannelOptions {
   readonly numberedOptionsTtlMs?: number;
   /** The clock for that memory (ms since the epoch); Date.now by default. */
   readonly now?: () => number;
-  /** The audio of an outbound voice note, by its "audio:…" ref. */
-  readonly readAudio?: ReadAudio;
+  /** The bytes of outbound media (voice notes, chart images), by their stored ref. */
+  readonly readMedia?: ReadMedia;
 }
 
 /** A photo or voice note's bytes, fetched from the puppet by its "wechat:<messageId>" ref. */
@@ -238,13 +238,29 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
     chatId: string,
     audio: NonNullable<OutboundMessage["audio"]>,
   ): Promise<string | null> {
-    const bytes = await options.readAudio?.(audio.ref);
+    const bytes = await options.readMedia?.(audio.ref);
     if (!bytes) return `audio ${audio.ref} is not stored`;
     const name = `${audio.caption.replace(/[\\/:*?"<>|\s]+/g, "_")}.${audio.ref.split(".").at(-1) ?? "bin"}`;
     // Base64, not a Buffer FileBox: puppets pass small files on as JSON (FileBox.toJSON), which
     // throws for Buffer boxes (puppet-service under 20 KB, the mock puppet always).
     const file = FileBox.fromBase64(Buffer.from(bytes).toString("base64"), name);
     await wechaty.puppet.messageSendFile(chatId, file);
+    return null;
+  }
+
+  /** A picture (a summary's chart) before the words; an image file shows inline in WeChat. */
+  async function sendImage(
+    chatId: string,
+    image: NonNullable<OutboundMessage["image"]>,
+  ): Promise<string | null> {
+    const bytes = await options.readMedia?.(image.ref);
+    if (!bytes) return `image ${image.ref} is not stored`;
+    const name = `${image.caption.replace(/[\\/:*?"<>|\s]+/g, "_")}.${image.ref.split(".").at(-1) ?? "png"}`;
+    // Base64 for the same reason as voice notes: Buffer FileBoxes cannot be serialised by puppets.
+    await wechaty.puppet.messageSendFile(
+      chatId,
+      FileBox.fromBase64(Buffer.from(bytes).toString("base64"), name),
+    );
     return null;
   }
 
@@ -261,6 +277,10 @@ export function createWechatChannel(options: WechatChannelOptions): WechatChanne
       if ("refused" in lookup) return { ok: false, permanent: true, error: `wechat: ${lookup.refused}` };
       if (message.audio) {
         const missing = await sendAudio(message.chatId, message.audio);
+        if (missing) return { ok: false, permanent: true, error: `wechat: ${missing}` };
+      }
+      if (message.image) {
+        const missing = await sendImage(message.chatId, message.image);
         if (missing) return { ok: false, permanent: true, error: `wechat: ${missing}` };
       }
       const sentId = await wechaty.puppet.messageSendText(message.chatId, text);

@@ -57,6 +57,19 @@ export function replyPrivately(ctx: BotContext, text: string, buttons?: Buttons)
   reply(ctx, words(ctx).sentPrivately());
 }
 
+/** A whole message (an image with its caption, say) for this person only; in a group, to their private chat. */
+export function replyPrivatelyWith(
+  ctx: BotContext,
+  message: Omit<OutboundMessage, "channel" | "chatId">,
+): void {
+  const privateChat =
+    ctx.message.chatType === "group"
+      ? ctx.deps.channels.privateChatIdFor(ctx.message.channel, ctx.message.userId)
+      : null;
+  ctx.out.push({ ...message, channel: ctx.message.channel, chatId: privateChat ?? ctx.message.chatId });
+  if (privateChat) reply(ctx, words(ctx).sentPrivately());
+}
+
 export function hasRole(person: Person | null, ...roles: string[]): boolean {
   return person?.grants.some((grant) => roles.includes(grant.role)) ?? false;
 }

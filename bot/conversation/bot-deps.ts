@@ -7,11 +7,14 @@ import type {
 } from "../../core/conversation/conversation-ports";
 import type { PointsDeps } from "../../core/points/points-deps";
 import type { Clock } from "../../core/shared/clock";
+import type { SummaryDeliveryStore } from "../../core/summaries/summary-delivery";
+import type { SummaryDeps } from "../../core/summaries/summary-repository";
 import type { TicketDeps } from "../../core/tickets/ticket-deps";
 import type { ConfidenceThresholds, Understanding } from "../../core/understanding/understanding";
 import type { Transcriber } from "../../core/voice/transcriber";
 import type { AudioStore, VoiceLimits, VoiceNoteRepository } from "../../core/voice/voice-note";
 import type { FetchedMedia } from "../channels/channel";
+import type { SummaryChartRenderer } from "../charts/summary-chart";
 
 export interface BotLogger {
   info(fields: Record<string, unknown>, message: string): void;
@@ -28,11 +31,19 @@ export interface ChannelDirectory {
 
 /** Voice notes: where audio is kept, the notes' records, and speech-to-text when configured. */
 export interface VoiceDeps {
+  /** The content-addressed media store: voice notes, and the chart images the bot sends too. */
   readonly audio: AudioStore;
   readonly notes: VoiceNoteRepository;
   /** null: no speech-to-text (the offline default); a grid worker types what was said. */
   readonly transcriber: Transcriber | null;
   readonly limits: VoiceLimits;
+}
+
+/** Summaries for admins: the figures, the record of daily deliveries, and the chart. */
+export interface SummaryBotDeps extends SummaryDeps {
+  readonly deliveries: SummaryDeliveryStore;
+  /** null: no charts (no CJK font configured); summaries go as text. */
+  readonly chart: SummaryChartRenderer | null;
 }
 
 export interface BotDeps {
@@ -45,6 +56,7 @@ export interface BotDeps {
   readonly voice: VoiceDeps;
   readonly bookings: BookingDeps;
   readonly points: PointsDeps;
+  readonly summaries: SummaryBotDeps;
   readonly thresholds: ConfidenceThresholds;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;

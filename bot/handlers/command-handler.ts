@@ -4,6 +4,7 @@ import { type BotContext, reply, stateKey, words } from "../conversation/bot-con
 import { personName, renderNotices } from "../conversation/notice-renderer";
 import { showMyTickets, showScope, showTasks } from "./listing-handler";
 import { handlePointsCommand } from "./points-router";
+import { scoresCommand, summaryCommand } from "./summary-handler";
 
 /** Slash commands: a short, exact way for staff (and anyone) to do what the buttons do. */
 export async function handleCommand(ctx: BotContext, text: string): Promise<void> {
@@ -36,6 +37,10 @@ export async function handleCommand(ctx: BotContext, text: string): Promise<void
       ctx.outcome = "language_set";
       return reply(ctx, words(ctx).languageSet());
     }
+    case "summary":
+      return summaryCommand(ctx, args);
+    case "scores":
+      return scoresCommand(ctx, args);
     case "reassign":
       return reassign(ctx, args);
     case "dispatch":

@@ -2,9 +2,10 @@ import { type BotContext, hasRole, reply, STAFF_ROLES, stateKey, words } from ".
 import type { Middleware } from "../conversation/middleware";
 import { continueBookingForm, handleBookingButton, showBookings, startBooking } from "./booking-handler";
 import { handleCommand } from "./command-handler";
-import { showMyTickets, showScope, showTasks } from "./listing-handler";
+import { showMyTickets, showTasks } from "./listing-handler";
 import { handlePointsButton, handlePointsIntent } from "./points-router";
 import { continueReportForm, handleReportButton, startReport } from "./report-handler";
+import { showSummary } from "./summary-handler";
 import {
   continueTicketForm,
   handleTicketButton,
@@ -70,7 +71,7 @@ async function understandAndAct(ctx: BotContext): Promise<void> {
     case "close_case":
       return isStaff ? showCasesToClose(ctx) : showMyTickets(ctx);
     case "summary":
-      return showScope(ctx, "open");
+      return showSummary(ctx, text);
     case "help":
       ctx.outcome = "help";
       return reply(

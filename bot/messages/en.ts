@@ -1,6 +1,7 @@
 import { bookingEn } from "./booking-en";
 import type { MessageCatalogue } from "./message-catalogue";
 import { pointsEn } from "./points-en";
+import { summaryEn } from "./summary-en";
 
 const LEVEL: Record<string, string> = {
   grid: "grid",
@@ -80,12 +81,13 @@ export const en: MessageCatalogue = {
       '· points: "how many points", "what can I redeem", /leaderboard, /activities; "check in <code word>" on site',
       ...(isWorker
         ? [
-            '· workers: press Sign for / Return / Done on a dispatch, or reply to it with the result; "my tasks" lists yours',
+            '· workers: press Sign for / Return / Done on a dispatch, or reply to it with the result; "my tasks" lists yours, "summary" your grid\'s day',
           ]
         : []),
       ...(isAdmin
         ? [
             "· admins: /open, /overdue, /reassign <number> <person id>, /dispatch <number> <category> [person id]",
+            '· summaries: "summary", "this week", /summary [date] [week] [scope], /scores for worker scores (yesterday\'s comes every morning)',
             "· points: /award or /deduct <person id> <points> <reason>, /publish an activity, /attended <activity id> <person id>",
           ]
         : []),
@@ -177,6 +179,7 @@ export const en: MessageCatalogue = {
   languageSet: () => "OK, I will answer in English.",
   bookings: bookingEn,
   points: pointsEn,
+  summary: summaryEn,
   voice: {
     heard: (p) => `🎤 I heard: "${p.text}"`,
     filedUntranscribed: (p) =>

@@ -2,6 +2,7 @@ import type { ErrorCode } from "../../core/shared/error-codes";
 import type { TicketState } from "../../core/tickets/ticket";
 import type { BookingMessages } from "./booking-messages";
 import type { PointsMessages } from "./points-messages";
+import type { SummaryMessages } from "./summary-messages";
 
 /** Everything the bot says, as functions of plain data. One implementation per language. */
 export interface MessageCatalogue {
@@ -87,6 +88,7 @@ export interface MessageCatalogue {
   readonly voice: VoiceMessages;
   readonly bookings: BookingMessages;
   readonly points: PointsMessages;
+  readonly summary: SummaryMessages;
 }
 
 /** Voice notes: what the resident hears back, and what the grid worker who listens is asked. */

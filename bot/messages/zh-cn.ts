@@ -1,6 +1,7 @@
 import { bookingZhCn } from "./booking-zh-cn";
 import type { MessageCatalogue } from "./message-catalogue";
 import { pointsZhCn } from "./points-zh-cn";
+import { summaryZhCn } from "./summary-zh-cn";
 
 const LEVEL: Record<string, string> = {
   grid: "网格",
@@ -80,11 +81,14 @@ export const zhCN: MessageCatalogue = {
       "· 处理完成后我会请您确认",
       "· 积分：发“我有多少积分”“有什么可以换”“积分排行”，/activities 看志愿活动，到场发“签到 口令”",
       ...(isWorker
-        ? ["· 网格员：收到派单后点“签收”“退回”“已处理”，或直接回复派单消息说明处理结果；发“我的任务”看待办"]
+        ? [
+            "· 网格员：收到派单后点“签收”“退回”“已处理”，或直接回复派单消息说明处理结果；发“我的任务”看待办，“今天的汇总”看本网格",
+          ]
         : []),
       ...(isAdmin
         ? [
             "· 管理员：发“/open”看在办工单，“/overdue”看超期，“/reassign 编号 人员ID”转派，“/dispatch 编号 类别 [人员ID]”分派",
+            "· 汇总：发“今天的汇总”“本周东街道情况”，或 /summary [日期] [week] [范围]；/scores 看网格员办件考评（每天早上自动私信昨日汇总）",
             "· 积分管理：/award 或 /deduct 人员ID 积分 原因，/publish 发布志愿活动，/attended 活动编号 人员ID 确认参加",
           ]
         : []),
@@ -170,6 +174,7 @@ export const zhCN: MessageCatalogue = {
   languageSet: () => "好的，以后用中文回复您。",
   bookings: bookingZhCn,
   points: pointsZhCn,
+  summary: summaryZhCn,
   voice: {
     heard: (p) => `🎤 我听到的是：“${p.text}”`,
     filedUntranscribed: (p) =>

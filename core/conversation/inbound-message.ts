@@ -58,10 +58,20 @@ export interface OutboundMessage {
   readonly ticketId?: string;
   /** A voice note to play to the recipient (a grid worker who types what was said). */
   readonly audio?: OutboundAudio;
+  /** A picture to show with the text (a summary's chart). */
+  readonly image?: OutboundImage;
+}
+
+export interface OutboundImage {
+  /** A stored media key ("audio:<sha256>.png": the media store keeps any kind), read by the channel when it sends. */
+  readonly ref: string;
+  readonly mime: string;
+  /** A short line for where the platform shows the picture alone. */
+  readonly caption: string;
 }
 
 export interface OutboundAudio {
-  /** "audio:<sha256>.<ext>", read from the AudioStore by the channel when it sends. */
+  /** "audio:<sha256>.<ext>", read from the media store (AudioStore) by the channel when it sends. */
   readonly ref: string;
   readonly mime: string;
   readonly durationSeconds: number;

@@ -77,6 +77,10 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
     return this.places.get(id) ?? null;
   }
 
+  async placesWithin(withinPath: string, levels: readonly Place["level"][]) {
+    return [...this.places.values()].filter((p) => isWithin(p.path, withinPath) && levels.includes(p.level));
+  }
+
   async categoryExists(code: string) {
     return this.categories.has(code);
   }

@@ -52,7 +52,9 @@ export function notice(
 }
 
 /** The deadline the current holder is working against. */
-export function currentDeadline(ticket: Ticket): Date | null {
+export function currentDeadline(
+  ticket: Pick<Ticket, "state" | "signForDeadline" | "resolveDeadline">,
+): Date | null {
   return ticket.state === "dispatched" || ticket.state === "triage"
     ? ticket.signForDeadline
     : ticket.resolveDeadline;

@@ -115,6 +115,8 @@ export async function resolveTicket(
     input.note || null,
     {
       media: input.media.length > 0 ? JSON.stringify(input.media) : null,
+      // The deadline this resolution was due by: reopening replaces the ticket's, summaries need this one.
+      deadline: before.resolveDeadline?.toISOString() ?? null,
     },
   );
   const stored = await commitUpdate(deps, before, after, [event]);

@@ -11,6 +11,7 @@ import type { SlaPolicy } from "../../core/tickets/sla";
 import { ACTIVE_STATES, type Priority, type TicketLevel } from "../../core/tickets/ticket";
 import { HANDLER_ROLE } from "../../core/tickets/ticket-permissions";
 import type { PrismaClient } from "../generated/client";
+import { pathRange } from "./ticket-row-mapping";
 
 export function toPlace(row: {
   id: string;
@@ -35,6 +36,14 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
   async getPlace(id: string) {
     const row = await this.prisma.place.findUnique({ where: { id } });
     return row ? toPlace(row) : null;
+  }
+
+  async placesWithin(withinPath: string, levels: readonly PlaceLevel[]) {
+    const rows = await this.prisma.place.findMany({
+      where: { path: pathRange(withinPath), level: { in: [...levels] } },
+      orderBy: { path: "asc" },
+    });
+    return rows.map(toPlace);
   }
 
   async categoryExists(code: string) {

@@ -4,13 +4,13 @@ import type { AddressInfo } from "node:net";
 export interface RecordedCall {
   readonly method: string;
   readonly body: Record<string, unknown>;
-  /** Files uploaded with the call (sendVoice, sendDocument), by field name. */
+  /** Files uploaded with the call (sendVoice, sendDocument, sendPhoto), by field name. */
   readonly files: Readonly<Record<string, { name: string; bytes: Uint8Array }>>;
 }
 
 /**
  * A small fake of the Telegram Bot API over HTTP: getMe, getUpdates (long poll over a queue),
- * sendMessage (recorded; can answer 429), sendVoice and sendDocument (multipart uploads),
+ * sendMessage (recorded; can answer 429), sendVoice, sendDocument and sendPhoto (multipart uploads),
  * getFile and file downloads (files the test put up), answerCallbackQuery, setWebhook, deleteWebhook.
  */
 export async function startFakeTelegramApi(token: string) {
@@ -85,6 +85,7 @@ export async function startFakeTelegramApi(token: string) {
         });
       case "sendVoice":
       case "sendDocument":
+      case "sendPhoto":
         return send(200, {
           ok: true,
           result: {

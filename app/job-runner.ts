@@ -1,0 +1,99 @@
+import type { Clock } from "../core/shared/clock";
+import { dailySummaryDue } from "../core/summaries/summary-period";
+import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
+import type { TicketDeps } from "../core/tickets/ticket-deps";
+import type { TicketNotice } from "../core/tickets/ticket-notice";
+import type { Logger } from "./logger";
+
+/**
+ * A job the scheduler runs in this process every `everySeconds`, at the injected clock's time.
+ * Each job is a core or bot use case the command line can run too, and is idempotent (a repeated
+ * or overlapping run, here or on another instance, acts once), so the runner stays simple.
+ */
+export interface ScheduledJob {
+  readonly name: string;
+  readonly everySeconds: number;
+  /** What it did, for the log line; null when there was nothing to do. */
+  run(at: Date): Promise<Record<string, unknown> | null>;
+}
+
+/** Run the jobs on their intervals; a job still busy from its last tick is not started again. */
+export function startJobRunner(
+  jobs: readonly ScheduledJob[],
+  clock: Clock,
+  logger: Logger,
+): { stop(): Promise<void> } {
+  const timers: NodeJS.Timeout[] = [];
+  const running = new Map<string, Promise<void>>();
+  for (const job of jobs) {
+    const tick = () => {
+      if (running.has(job.name)) return;
+      const started = Date.now();
+      const run = job
+        .run(clock.now())
+        .then((report) => {
+          if (report) logger.info({ job: job.name, ...report, ms: Date.now() - started }, "job ran");
+        })
+        .catch((error) => logger.error({ job: job.name, err: error }, "job crashed"))
+        .finally(() => running.delete(job.name));
+      running.set(job.name, run);
+    };
+    const timer = setInterval(tick, job.everySeconds * 1000);
+    timer.unref();
+    timers.push(timer);
+    tick();
+  }
+  return {
+    async stop() {
+      for (const timer of timers) clearInterval(timer);
+      await Promise.all(running.values());
+    },
+  };
+}
+
+/**
+ * The deadline sweep (escalate, nudge, auto-close) and what goes with it (`deliver`: the notices,
+ * booking reminders). The sweep commits against the versions it read, so two sweeps act once.
+ */
+export function deadlineSweepJob(
+  deps: TicketDeps,
+  everySeconds: number,
+  deliver: (notices: readonly TicketNotice[]) => Promise<void>,
+): ScheduledJob {
+  return {
+    name: "deadline-sweep",
+    everySeconds,
+    async run(at) {
+      const result = await sweepDeadlines(deps, at);
+      if (!result.ok) throw new Error(`deadline sweep failed: ${result.code}`);
+      const { notices, ...counts } = result.value;
+      await deliver(notices);
+      return notices.length > 0 ? { ...counts, at: at.toISOString() } : null;
+    },
+  };
+}
+
+/**
+ * Yesterday's summary for every admin, once the local time reaches SUMMARY_TIME. Checked every
+ * minute; `send` records each delivery on a unique key, so a restart (or a second instance) after
+ * the summary went out sends nothing again. Remembering the day here only saves the lookups; an
+ * admin who could not be reached today is not retried every minute (`egrid summary --send` can).
+ */
+export function dailySummaryJob(
+  summaryMinute: number,
+  timeZone: string,
+  send: (date: string, at: Date) => Promise<Record<string, unknown>>,
+): ScheduledJob {
+  let finished: string | null = null;
+  return {
+    name: "daily-summary",
+    everySeconds: 60,
+    async run(at) {
+      const date = dailySummaryDue(at, summaryMinute, timeZone);
+      if (!date || date === finished) return null;
+      const report = await send(date, at);
+      finished = date;
+      return report;
+    },
+  };
+}

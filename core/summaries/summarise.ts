@@ -1,0 +1,265 @@
+import { z } from "zod";
+import { ancestorIdAt, type Place } from "../places/place";
+import { MINUTE_MS } from "../shared/clock";
+import { fail, ok, type Result } from "../shared/result";
+import { currentDeadline } from "../tickets/ticket-notice";
+import { addDays, localDateOf, localDatesBetween, startOfDate } from "./summary-period";
+import type { SummaryDeps, SummaryEvent, SummaryTicket } from "./summary-repository";
+
+export const summaryInputSchema = z
+  .object({
+    scopePlaceId: z.string().min(1).max(200),
+    from: z.date(),
+    to: z.date(),
+    timeZone: z.string().min(1),
+    /** The by-day series covers at least this many days, ending with the period's last day. */
+    trendDays: z.number().int().min(1).max(62).default(7),
+    longestOpen: z.number().int().min(0).max(50).default(5),
+  })
+  .refine((input) => input.from < input.to, "from must be before to");
+export type SummaryInput = z.input<typeof summaryInputSchema>;
+
+export interface Rate {
+  readonly count: number;
+  readonly of: number;
+  /** count / of, or null when there is nothing to divide by. */
+  readonly rate: number | null;
+}
+
+export interface PlaceCount {
+  readonly placeId: string;
+  readonly placeName: string;
+  readonly count: number;
+}
+
+export interface HotSpot extends PlaceCount {
+  readonly level: "building" | "grid";
+  readonly categoryCode: string | null;
+}
+
+export interface LongOpenCase {
+  readonly number: string;
+  readonly categoryCode: string | null;
+  readonly placeId: string;
+  readonly placeName: string;
+  readonly ageMinutes: number;
+}
+
+export interface PeriodFigures {
+  readonly newCases: number;
+  readonly closed: number;
+  readonly overdue: number;
+}
+
+export interface Summary {
+  readonly scope: Place;
+  readonly from: Date;
+  readonly to: Date;
+  readonly newCases: number;
+  readonly closed: number;
+  /** Open at `to`: someone still has to act. */
+  readonly open: number;
+  /** Open at `to` and past the deadline of its current clock. */
+  readonly overdue: number;
+  /** Closed cases resolved by their resolve deadline and never escalated for lateness. */
+  readonly onTime: Rate;
+  /** Cases resolved in the period that were reopened (the reporter said "not fixed") at least once. */
+  readonly reopened: Rate;
+  readonly rating: { readonly average: number | null; readonly count: number };
+  /** New cases by category, most first (the chart's bars). */
+  readonly byCategory: readonly { readonly categoryCode: string | null; readonly count: number }[];
+  /** Buildings and grids with two or more new cases of one category. */
+  readonly hotSpots: readonly HotSpot[];
+  readonly longestOpen: readonly LongOpenCase[];
+  /** New and closed cases per local day (the chart's lines). */
+  readonly byDay: readonly { readonly date: string; readonly newCases: number; readonly closed: number }[];
+  readonly overdueByGrid: readonly PlaceCount[];
+  /** The period of the same length just before. */
+  readonly previous: PeriodFigures & { readonly from: Date; readonly to: Date };
+  /** This period minus the previous one. */
+  readonly change: PeriodFigures;
+}
+
+const within = (from: Date, to: Date, at: Date | null) => at !== null && at >= from && at < to;
+
+/** Open at `at` and past the deadline of the clock it runs on. */
+export function isOverdueAt(ticket: SummaryTicket, at: Date): boolean {
+  const deadline = currentDeadline(ticket);
+  return deadline !== null && deadline < at;
+}
+
+/** The sweep escalates for lateness as the system (a person whistling a case up is not lateness). */
+export function isLateEvent(event: SummaryEvent): boolean {
+  return event.type === "sla_breached" || (event.type === "escalated" && event.actorId === null);
+}
+
+function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
+}
+
+const earliest = (a: Date, b: Date): Date => new Date(Math.min(a.getTime(), b.getTime()));
+
+function rate(count: number, of: number): Rate {
+  return { count, of, rate: of === 0 ? null : count / of };
+}
+
+/**
+ * The summary of a place (district, street, community or grid) over [from, to): what came in,
+ * what was closed, what is still open and late at `to`, quality (on time, reopened, rating),
+ * where problems repeat, and the change against the period of the same length before.
+ * Figures about "at `to`" read the tickets' stored deadlines.
+ */
+export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Promise<Result<Summary>> {
+  const input = summaryInputSchema.parse(rawInput);
+  const scope = await deps.places.getPlace(input.scopePlaceId);
+  if (!scope) return fail("PLACE.NOT_FOUND", { placeId: input.scopePlaceId });
+  const { from, to, timeZone } = input;
+  const previous = { from: new Date(from.getTime() - (to.getTime() - from.getTime())), to: from };
+  const lastDate = localDateOf(new Date(to.getTime() - 1), timeZone);
+  const trendStart = startOfDate(addDays(lastDate, 1 - input.trendDays), timeZone);
+  const trendFrom = earliest(trendStart, from);
+  const windowFrom = earliest(trendFrom, previous.from);
+
+  const repo = deps.summaries;
+  const created = await repo.ticketsCreated(scope.path, windowFrom, to);
+  const closedAll = await repo.ticketsClosed(scope.path, windowFrom, to);
+  const openAtTo = await repo.ticketsOpenAt(scope.path, to);
+  const openAtFrom = await repo.ticketsOpenAt(scope.path, from);
+  const resolvedEvents = await repo.eventsBetween(scope.path, ["resolved"], from, to);
+
+  const newCases = created.filter((t) => within(from, to, t.createdAt));
+  const closed = closedAll.filter((t) => within(from, to, t.closedAt));
+  const overdue = openAtTo.filter((t) => isOverdueAt(t, to));
+  const history = await repo.eventsOfTickets(
+    [...new Set([...closed.map((t) => t.id), ...resolvedEvents.map((e) => e.ticketId)])],
+    ["rejected", "escalated", "sla_breached"],
+    to,
+  );
+  const late = new Set(history.filter(isLateEvent).map((e) => e.ticketId));
+  const rejected = new Set(history.filter((e) => e.type === "rejected").map((e) => e.ticketId));
+  const onTime = closed.filter(
+    (t) =>
+      !late.has(t.id) &&
+      (t.resolveDeadline === null || (t.resolvedAt !== null && t.resolvedAt <= t.resolveDeadline)),
+  );
+  const resolvedIds = new Set(resolvedEvents.map((e) => e.ticketId));
+  const ratings = closed.map((t) => t.rating).filter((r): r is number => r !== null);
+
+  const names = placeNames(deps);
+  const figures = (period: { from: Date; to: Date }, openAtEnd: readonly SummaryTicket[]): PeriodFigures => ({
+    newCases: created.filter((t) => within(period.from, period.to, t.createdAt)).length,
+    closed: closedAll.filter((t) => within(period.from, period.to, t.closedAt)).length,
+    overdue: openAtEnd.filter((t) => isOverdueAt(t, period.to)).length,
+  });
+  const current = figures({ from, to }, openAtTo);
+  const before = figures(previous, openAtFrom);
+
+  return ok({
+    scope,
+    from,
+    to,
+    newCases: current.newCases,
+    closed: current.closed,
+    open: openAtTo.length,
+    overdue: current.overdue,
+    onTime: rate(onTime.length, closed.length),
+    reopened: rate([...resolvedIds].filter((id) => rejected.has(id)).length, resolvedIds.size),
+    rating: {
+      average: ratings.length === 0 ? null : ratings.reduce((a, b) => a + b, 0) / ratings.length,
+      count: ratings.length,
+    },
+    byCategory: [...countBy(newCases, (t) => t.categoryCode ?? "").entries()]
+      .map(([code, tickets]) => ({ categoryCode: code || null, count: tickets.length }))
+      .sort((a, b) => b.count - a.count || (a.categoryCode ?? "").localeCompare(b.categoryCode ?? "")),
+    hotSpots: await hotSpots(newCases, names),
+    longestOpen: await Promise.all(
+      [...openAtTo]
+        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number.localeCompare(b.number))
+        .slice(0, input.longestOpen)
+        .map(async (t) => ({
+          number: t.number,
+          categoryCode: t.categoryCode,
+          placeId: t.placeId,
+          placeName: await names(t.placeId),
+          ageMinutes: Math.floor((to.getTime() - t.createdAt.getTime()) / MINUTE_MS),
+        })),
+    ),
+    byDay: localDatesBetween(trendFrom, to, timeZone).map((date) => ({
+      date,
+      newCases: created.filter((t) => localDateOf(t.createdAt, timeZone) === date).length,
+      closed: closedAll.filter((t) => t.closedAt !== null && localDateOf(t.closedAt, timeZone) === date)
+        .length,
+    })),
+    overdueByGrid: await byGrid(overdue, names),
+    previous: { ...previous, ...before },
+    change: {
+      newCases: current.newCases - before.newCases,
+      closed: current.closed - before.closed,
+      overdue: current.overdue - before.overdue,
+    },
+  });
+}
+
+/** Place names, each looked up once. */
+export function placeNames(deps: SummaryDeps): (id: string) => Promise<string> {
+  const cache = new Map<string, Promise<string>>();
+  return (id) => {
+    let name = cache.get(id);
+    if (!name) {
+      name = deps.places.getPlace(id).then((place) => place?.name ?? id);
+      cache.set(id, name);
+    }
+    return name;
+  };
+}
+
+/**
+ * Buildings with two or more cases of one category; grids too, unless all of the grid's cases
+ * of that category are in one building already listed (the same hot spot said twice).
+ */
+async function hotSpots(tickets: readonly SummaryTicket[], names: (id: string) => Promise<string>) {
+  const spots: HotSpot[] = [];
+  const inBuildings = tickets.filter((t) => ancestorIdAt(t.placePath, "building") !== null);
+  for (const [key, group] of countBy(
+    inBuildings,
+    (t) => `${t.categoryCode ?? ""}|${ancestorIdAt(t.placePath, "building")}`,
+  )) {
+    const [code, building] = key.split("|") as [string, string];
+    if (group.length < 2) continue;
+    spots.push({
+      level: "building",
+      placeId: building,
+      placeName: await names(building),
+      categoryCode: code || null,
+      count: group.length,
+    });
+  }
+  const byGridCategory = countBy(
+    tickets.filter((t) => ancestorIdAt(t.placePath, "grid") !== null),
+    (t) => `${t.categoryCode ?? ""}|${ancestorIdAt(t.placePath, "grid")}`,
+  );
+  for (const [key, group] of byGridCategory) {
+    const [code, grid] = key.split("|") as [string, string];
+    const places = new Set(group.map((t) => ancestorIdAt(t.placePath, "building") ?? t.placeId));
+    if (group.length < 2 || places.size < 2) continue;
+    spots.push({
+      level: "grid",
+      placeId: grid,
+      placeName: await names(grid),
+      categoryCode: code || null,
+      count: group.length,
+    });
+  }
+  return spots.sort((a, b) => b.count - a.count || a.placeId.localeCompare(b.placeId));
+}
+
+/** Overdue cases per grid; a case placed above any grid counts under its own place. */
+async function byGrid(tickets: readonly SummaryTicket[], names: (id: string) => Promise<string>) {
+  const groups = countBy(tickets, (t) => ancestorIdAt(t.placePath, "grid") ?? t.placeId);
+  const counts: PlaceCount[] = [];
+  for (const [placeId, group] of groups)
+    counts.push({ placeId, placeName: await names(placeId), count: group.length });
+  return counts.sort((a, b) => b.count - a.count || a.placeId.localeCompare(b.placeId));
+}

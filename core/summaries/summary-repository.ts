@@ -1,0 +1,81 @@
+import type { Role } from "../people/person";
+import type { Place, PlaceLevel } from "../places/place";
+import type { Ticket, TicketEvent, TicketEventType } from "../tickets/ticket";
+
+/** The columns of a ticket a summary reads. */
+export type SummaryTicket = Pick<
+  Ticket,
+  | "id"
+  | "number"
+  | "state"
+  | "placeId"
+  | "placePath"
+  | "categoryCode"
+  | "createdAt"
+  | "resolvedAt"
+  | "closedAt"
+  | "signForDeadline"
+  | "resolveDeadline"
+  | "rating"
+  | "assigneeId"
+>;
+
+export type SummaryEvent = Pick<TicketEvent, "ticketId" | "type" | "at" | "actorId" | "data">;
+
+/**
+ * Plain rows for summaries: a place-path range ("/d/s/c/" and everything below) and a time range.
+ * Merged tickets are duplicates kept for their words, never cases of their own: no method returns
+ * them. Every query must be an index range scan (placePath, createdAt, closedAt, state, event type).
+ */
+export interface SummaryRepository {
+  /** Tickets created in [from, to). */
+  ticketsCreated(withinPath: string, from: Date, to: Date): Promise<SummaryTicket[]>;
+  /** Tickets in state closed whose closedAt is in [from, to) (cancelled ones are not "closed"). */
+  ticketsClosed(withinPath: string, from: Date, to: Date): Promise<SummaryTicket[]>;
+  /**
+   * Tickets someone still had to act on at `at`: created before it, not finished (closed,
+   * cancelled) before it, and not waiting resolved for the reporter since before it.
+   */
+  ticketsOpenAt(withinPath: string, at: Date): Promise<SummaryTicket[]>;
+  /** These tickets (merged ones too: asked for by id), in no particular order. */
+  ticketsByIds(ids: readonly string[]): Promise<SummaryTicket[]>;
+  /** Events of these types in [from, to) on tickets in the range. */
+  eventsBetween(
+    withinPath: string,
+    types: readonly TicketEventType[],
+    from: Date,
+    to: Date,
+  ): Promise<SummaryEvent[]>;
+  /** Events of these types on these tickets before `before`, oldest first. */
+  eventsOfTickets(
+    ticketIds: readonly string[],
+    types: readonly TicketEventType[],
+    before: Date,
+  ): Promise<SummaryEvent[]>;
+}
+
+/** Who gets the daily summary: every grant of these roles, with the place it covers. */
+export interface SummaryRecipient {
+  readonly personId: string;
+  readonly role: Role;
+  readonly placeId: string;
+}
+
+/** Place lookups: names for figures, and the places someone may name when asking for a summary. */
+export interface SummaryPlaces {
+  getPlace(id: string): Promise<Place | null>;
+  /** The places at these levels within a path (the place itself included). */
+  placesWithin(withinPath: string, levels: readonly PlaceLevel[]): Promise<Place[]>;
+}
+
+export interface SummaryDeps {
+  readonly summaries: SummaryRepository;
+  readonly places: SummaryPlaces;
+}
+
+/** The definition of "open at `at`" that every implementation of ticketsOpenAt follows. */
+export function isOpenAt(ticket: SummaryTicket, at: Date): boolean {
+  if (ticket.state === "merged" || ticket.createdAt >= at) return false;
+  if (ticket.closedAt !== null && ticket.closedAt < at) return false;
+  return ticket.resolvedAt === null || ticket.resolvedAt >= at;
+}
