@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { tempDatabase } from "../testing/temp-database";
-import { PrismaInbox } from "./prisma-conversation-store";
+import { PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -58,5 +58,27 @@ describe("the inbox on SQLite", () => {
     expect((await stored).duplicate).toBe(false);
     expect(await temp.db.prisma.inboxMessage.count()).toBe(1);
     expect(await temp.db.prisma.ticketCounter.count()).toBe(0);
+  });
+});
+
+describe("the outbox on SQLite", () => {
+  it("hands out replies queued together in the order they were written, batch after batch", async () => {
+    const temp = await tempDatabase({ seed: false });
+    cleanups.push(temp.cleanup);
+    const outbox = new PrismaOutbox(temp.db.prisma);
+    const at = new Date("2026-11-30T02:00:00Z");
+    const texts = ["🎤 我听到的是…", "已受理", "详情已私信给您", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"];
+    await outbox.enqueue(
+      texts.slice(0, 6).map((text) => ({ channel: "playground", chatId: "c", text })),
+      null,
+      at,
+    );
+    await outbox.enqueue(
+      texts.slice(6).map((text) => ({ channel: "playground", chatId: "c", text })),
+      null,
+      new Date(at.getTime() + 1),
+    );
+    const due = await outbox.claimDue("playground", new Date(at.getTime() + 1000), 50);
+    expect(due.map((q) => q.message.text)).toEqual(texts);
   });
 });

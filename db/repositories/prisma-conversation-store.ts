@@ -61,8 +61,11 @@ export class PrismaOutbox implements OutboxRepository {
     causedBy: string | null,
     at: Date,
   ): Promise<QueuedOutbound[]> {
-    const rows = messages.map((message) => ({
-      id: randomUUID(),
+    // Ids that sort by time and position: replies queued together ("🎤 我听到的是…" then "已受理")
+    // go out in the order they were written, whatever order the database returns equal timestamps in.
+    const batch = `${at.getTime().toString(36).padStart(9, "0")}-${randomUUID().slice(0, 8)}`;
+    const rows = messages.map((message, index) => ({
+      id: `${batch}-${String(index).padStart(4, "0")}`,
       channel: message.channel,
       chatId: message.chatId,
       payload: JSON.stringify(message),
@@ -80,7 +83,7 @@ export class PrismaOutbox implements OutboxRepository {
   async claimDue(channel: string, now: Date, limit: number): Promise<QueuedOutbound[]> {
     const rows = await this.prisma.outboxMessage.findMany({
       where: { channel, status: "pending", nextAttemptAt: { lte: now } },
-      orderBy: { nextAttemptAt: "asc" },
+      orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
       take: limit,
     });
     return rows.map((row) => ({
