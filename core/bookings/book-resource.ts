@@ -99,7 +99,7 @@ export async function bookResource(deps: BookingDeps, request: BookingRequest): 
 
 async function loadOwn(deps: BookingDeps, bookingId: string, person: Person): Promise<Result<Booking>> {
   const booking = await deps.bookings.findById(bookingId);
-  if (!booking || booking.state !== "confirmed") return fail("BOOKING.NOT_FOUND", { bookingId });
+  if (booking?.state !== "confirmed") return fail("BOOKING.NOT_FOUND", { bookingId });
   if (booking.personId === person.id) return ok(booking);
   const centre = await deps.bookings.getCentre(booking.centreId);
   const admin = person.grants.some(
