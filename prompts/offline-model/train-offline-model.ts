@@ -14,6 +14,7 @@ import {
   type OfflineModel,
   type TrainingSummary,
 } from "./offline-model";
+import { withPoliteClosings } from "./polite-closings";
 import { seededRandom, shuffleInPlace } from "./seeded-random";
 import { DEFAULT_SOFTMAX_OPTIONS, type SoftmaxOptions, trainSoftmax } from "./softmax-regression";
 import {
@@ -277,7 +278,7 @@ export async function trainOfflineModel(options: TrainOfflineModelOptions = {}):
   const resolved = resolveOptions(options);
   const corpus = options.corpus ?? (await readCorpus(options.corpusDir));
   const examples = options.examples ?? [];
-  const lines = [...corpus.lines, ...fromExamples(examples, resolved.exampleWeight)];
+  const lines = withPoliteClosings([...corpus.lines, ...fromExamples(examples, resolved.exampleWeight)]);
   if (lines.length === 0) throw new Error("no training lines");
 
   const full = await fullDictionarySegmenter();
