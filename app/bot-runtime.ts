@@ -1,6 +1,6 @@
 import type { Channel } from "../bot/channels/channel";
 import { PlaygroundChannel } from "../bot/channels/playground-channel";
-import { createSummaryChartRenderer } from "../bot/charts/summary-chart";
+import { lazySummaryChartRenderer } from "../bot/charts/chart-setup";
 import { bookingReminders } from "../bot/conversation/booking-reminders";
 import type { BotDeps } from "../bot/conversation/bot-deps";
 import { Conversation } from "../bot/conversation/conversation";
@@ -63,7 +63,7 @@ export function createBotRuntime(
     points: { ...egrid.points, clock },
     summaries: {
       ...egrid.summaries,
-      chart: createSummaryChartRenderer(
+      chart: lazySummaryChartRenderer(
         { file: egrid.config.CHART_FONT_FILE, family: egrid.config.CHART_FONT_FAMILY },
         { width: egrid.config.CHART_WIDTH, height: egrid.config.CHART_HEIGHT },
       ),

@@ -1,18 +1,20 @@
 import path from "node:path";
 import type { Channel, ReadMedia } from "../bot/channels/channel";
-import { createSlackChannel } from "../bot/channels/slack-channel";
-import { TelegramChannel } from "../bot/channels/telegram-channel";
 import { FileAudioStore } from "../db/files/file-audio-store";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
 
-/** The platforms whose settings are present. The playground is always on. */
+/**
+ * The platforms whose settings are present. The playground is always on. Each platform's SDK is
+ * imported only when it is configured: together they weigh over 100 MB of memory.
+ */
 export async function channelsFromConfig(config: Config, logger: Logger): Promise<Channel[]> {
   const channels: Channel[] = [];
   // Outbound voice notes (to the grid worker who types them) are read from the same store.
   const audio = new FileAudioStore(path.resolve(config.AUDIO_DIR));
   const readMedia: ReadMedia = (ref) => audio.get(ref);
   if (config.TELEGRAM_BOT_TOKEN) {
+    const { TelegramChannel } = await import("../bot/channels/telegram-channel");
     channels.push(
       new TelegramChannel({
         token: config.TELEGRAM_BOT_TOKEN,
@@ -32,6 +34,7 @@ export async function channelsFromConfig(config: Config, logger: Logger): Promis
         "SLACK_BOT_TOKEN is set but SLACK_SIGNING_SECRET is not: Slack stays off",
       );
     } else {
+      const { createSlackChannel } = await import("../bot/channels/slack-channel");
       channels.push(
         createSlackChannel({
           botToken: config.SLACK_BOT_TOKEN,
@@ -49,7 +52,7 @@ export async function channelsFromConfig(config: Config, logger: Logger): Promis
     }
   }
   if (config.WECHAT_PUPPET) {
-    // wechaty takes seconds to import: only when WeChat is configured.
+    // wechaty also takes seconds to import.
     const { createWechatChannel } = await import("../bot/channels/wechat-channel");
     channels.push(
       createWechatChannel({

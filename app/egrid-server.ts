@@ -1,6 +1,6 @@
 import type { Channel } from "../bot/channels/channel";
-import { TelegramChannel, type WebhookEndpoint } from "../bot/channels/telegram-channel";
-import { chartFontProblem } from "../bot/charts/summary-chart";
+import type { WebhookEndpoint } from "../bot/channels/telegram-channel";
+import { chartFontProblem } from "../bot/charts/chart-setup";
 import type { InboundMessage } from "../core/conversation/inbound-message";
 import type { Clock } from "../core/shared/clock";
 import type { Understanding } from "../core/understanding/understanding";
@@ -46,7 +46,7 @@ export async function startEgrid(
   for (const channel of runtime.channels.values()) {
     try {
       await channel.start(receive);
-      const webhook = channel instanceof TelegramChannel ? channel.webhook(receive) : null;
+      const webhook = hasWebhook(channel) ? channel.webhook(receive) : null;
       if (webhook) webhooks.push(webhook);
       logger.info({ channel: channel.name }, "channel started");
     } catch (error) {
@@ -90,4 +90,11 @@ export async function startEgrid(
       await egrid.close();
     },
   };
+}
+
+/** A channel that can be pushed to over HTTP (Telegram in webhook mode); its SDK is loaded lazily. */
+function hasWebhook(channel: Channel): channel is Channel & {
+  webhook(receive: (message: InboundMessage) => Promise<void>): WebhookEndpoint | null;
+} {
+  return typeof (channel as { webhook?: unknown }).webhook === "function";
 }

@@ -1,6 +1,6 @@
 import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
-import { chartFontProblem } from "../bot/charts/summary-chart";
+import { chartFontProblem } from "../bot/charts/chart-setup";
 import { renderSummary } from "../bot/conversation/summary-report";
 import {
   addDays,

@@ -1,7 +1,7 @@
 import type { TrainingExample } from "../core/understanding/training-examples";
 import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
 import { AutoUnderstanding, type AutoUnderstandingEvent } from "./auto-understanding";
-import { LlmUnderstanding, type LlmUnderstandingOptions } from "./llm-understanding";
+import type { LlmUnderstandingOptions } from "./llm-understanding";
 import { ensureOfflineModel } from "./offline-model/ensure-offline-model";
 import { OfflineUnderstanding } from "./offline-model/offline-understanding";
 
@@ -40,6 +40,8 @@ export async function createUnderstanding(
       `mode ${mode} needs an OpenAI-compatible server: set OPENAI_API_KEY (and OPENAI_BASE_URL)`,
     );
   const bands = thresholds ?? { act: 0.7, offer: 0.4 };
+  // LangChain is loaded only when an LLM is configured: tens of MB the offline default never needs.
+  const { LlmUnderstanding } = await import("./llm-understanding");
   return new AutoUnderstanding(
     offline,
     new LlmUnderstanding(llm),

@@ -14,7 +14,7 @@ import type { ConfidenceThresholds, Understanding } from "../../core/understandi
 import type { Transcriber } from "../../core/voice/transcriber";
 import type { AudioStore, VoiceLimits, VoiceNoteRepository } from "../../core/voice/voice-note";
 import type { FetchedMedia } from "../channels/channel";
-import type { SummaryChartRenderer } from "../charts/summary-chart";
+import type { SummaryChartRenderer } from "../charts/chart-setup";
 
 export interface BotLogger {
   info(fields: Record<string, unknown>, message: string): void;

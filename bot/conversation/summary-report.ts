@@ -6,7 +6,7 @@ import { ok, type Result } from "../../core/shared/result";
 import { type Summary, summarise } from "../../core/summaries/summarise";
 import { localDateOf, parseLocalDate, type SummaryPeriod } from "../../core/summaries/summary-period";
 import { workerScores } from "../../core/summaries/worker-scores";
-import type { SummaryChartData } from "../charts/summary-chart";
+import type { SummaryChartData } from "../charts/chart-setup";
 import { catalogue } from "../messages/format";
 import type { MessageCatalogue } from "../messages/message-catalogue";
 import type { BotDeps } from "./bot-deps";
