@@ -2,13 +2,8 @@ import { writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { chartFontProblem } from "../bot/charts/chart-setup";
 import { renderSummary } from "../bot/conversation/summary-report";
-import {
-  addDays,
-  dayPeriod,
-  localDateOf,
-  localDateSchema,
-  weekPeriod,
-} from "../core/summaries/summary-period";
+import { addDays, localDateOf } from "../core/shared/zoned-time";
+import { dayPeriod, localDateSchema, weekPeriod } from "../core/summaries/summary-period";
 import { TriageOnlyUnderstanding } from "../prompts/triage-only-understanding";
 import { createBotRuntime } from "./bot-runtime";
 import { channelsFromConfig } from "./channels-setup";

@@ -3,8 +3,9 @@
 import type { OutboundMessage } from "../../core/conversation/inbound-message";
 import type { Locale } from "../../core/people/person";
 import { ok, type Result } from "../../core/shared/result";
+import { localDateOf, parseLocalDate } from "../../core/shared/zoned-time";
 import { type Summary, summarise } from "../../core/summaries/summarise";
-import { localDateOf, parseLocalDate, type SummaryPeriod } from "../../core/summaries/summary-period";
+import type { SummaryPeriod } from "../../core/summaries/summary-period";
 import { workerScores } from "../../core/summaries/worker-scores";
 import type { SummaryChartData } from "../charts/chart-setup";
 import { catalogue } from "../messages/format";

@@ -1,10 +1,9 @@
 import type { Role } from "../../core/people/person";
 import { isWithin, type Place } from "../../core/places/place";
+import { addDays, localDateOf } from "../../core/shared/zoned-time";
 import { SUMMARY_ADMIN_ROLES, SUMMARY_ROLES, summaryGrantsOf } from "../../core/summaries/summary-access";
 import {
-  addDays,
   dayPeriod,
-  localDateOf,
   localDateSchema,
   periodSoFar,
   type SummaryPeriod,

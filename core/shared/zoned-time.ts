@@ -53,3 +53,29 @@ export function monthIn(at: Date, timeZone: string): { from: Date; to: Date; lab
     label: `${year}-${String(month).padStart(2, "0")}`,
   };
 }
+
+export function parseLocalDate(value: string): { year: number; month: number; day: number } | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return null;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const check = new Date(Date.UTC(year, month - 1, day));
+  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
+    return null;
+  return { year, month, day };
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+/** The local date of an instant in a zone, "2026-11-30". */
+export function localDateOf(at: Date, timeZone: string): string {
+  const wall = wallTimeIn(at, timeZone);
+  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
+}
+
+/** Calendar arithmetic on local dates (no time zone involved). */
+export function addDays(date: string, days: number): string {
+  const parsed = parseLocalDate(date);
+  if (!parsed) throw new Error(`not a date: ${date}`);
+  const moved = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + days));
+  return `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
+}

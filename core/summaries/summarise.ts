@@ -2,8 +2,9 @@ import { z } from "zod";
 import { ancestorIdAt, type Place } from "../places/place";
 import { MINUTE_MS } from "../shared/clock";
 import { fail, ok, type Result } from "../shared/result";
+import { addDays, localDateOf } from "../shared/zoned-time";
 import { currentDeadline } from "../tickets/ticket-notice";
-import { addDays, localDateOf, localDatesBetween, startOfDate } from "./summary-period";
+import { localDatesBetween, startOfDate } from "./summary-period";
 import type { SummaryDeps, SummaryEvent, SummaryTicket } from "./summary-repository";
 
 export const summaryInputSchema = z

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { addDays } from "../shared/zoned-time";
 import {
-  addDays,
   dailySummaryDue,
   dayPeriod,
   localDatesBetween,

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { minuteOfDayIn } from "../shared/clock";
-import { instantOf, wallTimeIn } from "../shared/zoned-time";
+import { addDays, instantOf, localDateOf, parseLocalDate } from "../shared/zoned-time";
 
 /** A local calendar date, "2026-11-30". */
 export const localDateSchema = z
@@ -17,32 +17,6 @@ export interface SummaryPeriod {
   readonly date: string;
   /** Stable name of the period, "day:2026-11-30" / "week:2026-11-30" (its Monday): a delivery key. */
   readonly key: string;
-}
-
-export function parseLocalDate(value: string): { year: number; month: number; day: number } | null {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return null;
-  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
-  const check = new Date(Date.UTC(year, month - 1, day));
-  if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day)
-    return null;
-  return { year, month, day };
-}
-
-const pad = (n: number) => String(n).padStart(2, "0");
-
-/** The local date of an instant in a zone. */
-export function localDateOf(at: Date, timeZone: string): string {
-  const wall = wallTimeIn(at, timeZone);
-  return `${wall.year}-${pad(wall.month)}-${pad(wall.day)}`;
-}
-
-/** Calendar arithmetic on local dates (no time zone involved). */
-export function addDays(date: string, days: number): string {
-  const parsed = parseLocalDate(date);
-  if (!parsed) throw new Error(`not a date: ${date}`);
-  const moved = new Date(Date.UTC(parsed.year, parsed.month - 1, parsed.day + days));
-  return `${moved.getUTCFullYear()}-${pad(moved.getUTCMonth() + 1)}-${pad(moved.getUTCDate())}`;
 }
 
 /** Local midnight starting a date. */
