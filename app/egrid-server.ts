@@ -78,7 +78,7 @@ export async function startEgrid(
   const scheduler = startJobRunner(jobs, clock, logger);
   const server = createHttpServer(egrid, logger, runtime, webhooks);
   const url = await server.listen({ host: config.HOST, port: config.PORT });
-  logger.info({ address: url, database: egrid.db.file }, "egrid is running");
+  logger.info({ address: url, database: egrid.db.location }, "egrid is running");
   return {
     egrid,
     runtime,

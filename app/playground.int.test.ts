@@ -206,7 +206,7 @@ describe("nothing a resident sent is lost", () => {
       harness.clock.now(),
     );
     await harness.close({ keepFiles: true });
-    harness = await startHarness(understanding, { dir });
+    harness = await startHarness(understanding, { dir, database: harness.database });
     const prisma = harness.running.egrid.db.prisma;
     expect(await prisma.ticket.count()).toBe(1);
     expect(await prisma.inboxMessage.findFirst({ where: { messageId: "crash-1" } })).toMatchObject({

@@ -227,10 +227,10 @@ describe("voice notes with an OpenAI-compatible transcriber (a fake over HTTP)",
   it("`egrid transcribe --pending` from the command line, once a transcriber is configured", async () => {
     harness = await startHarness(understanding);
     await harness.sayVoice(GROUP, "p-res-wang", LIGHT);
-    const dir = harness.dir;
+    const { dir, database } = harness;
     await harness.close({ keepFiles: true });
     const env = {
-      DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
+      DATABASE_URL: database.url,
       AUDIO_DIR: path.join(dir, "audio"),
       MODEL_FILE: path.join(dir, "model.json"),
       LOG_LEVEL: "silent",
@@ -250,7 +250,7 @@ describe("voice notes with an OpenAI-compatible transcriber (a fake over HTTP)",
     );
     expect(code).toBe(0);
     expect(out.at(-1)).toMatch(/^voice notes tried=1 transcribed=1 dispatched=[01] failed=0$/);
-    harness = await startHarness(understanding, { dir });
+    harness = await startHarness(understanding, { dir, database });
     const [ticket] = await ticketsOf(harness);
     expect(ticket?.originalText).toBe("三号楼楼道里的路灯坏了三天了，晚上一片漆黑");
   }, 60_000);

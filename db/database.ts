@@ -4,31 +4,36 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
-import { type MigrationReport, migrateSqlite } from "./sqlite-migrator";
+import type { MigrationReport } from "./migration-files";
+import { migrateSqlite } from "./sqlite-migrator";
 
 export type { PrismaClient } from "./generated/client";
 
 export interface EgridDatabase {
   readonly prisma: PrismaClient;
-  readonly kind: "sqlite";
-  readonly file: string;
+  readonly kind: "sqlite" | "postgresql";
+  /** Where the data lives, for logs: the SQLite file, or host/database/schema (never a password). */
+  readonly location: string;
   readonly migrations: MigrationReport;
   close(): Promise<void>;
 }
 
+export interface OpenOptions {
+  readonly onQuery?: (sql: string, params: string) => void;
+  /** PostgreSQL: connections per instance (the pool's max). */
+  readonly poolSize?: number;
+}
+
 /**
- * Open the database: create the file and its folder, switch to WAL, apply pending migrations,
- * then hand out a Prisma client on the better-sqlite3 adapter.
+ * Open the database named by DATABASE_URL and apply pending migrations: a SQLite file (created with
+ * its folder, WAL) on the better-sqlite3 adapter, or PostgreSQL on the pg adapter.
  */
-export async function openDatabase(
-  databaseUrl: string,
-  options: { onQuery?: (sql: string, params: string) => void } = {},
-): Promise<EgridDatabase> {
+export async function openDatabase(databaseUrl: string, options: OpenOptions = {}): Promise<EgridDatabase> {
   const target = parseDatabaseUrl(databaseUrl);
-  if (target.kind !== "sqlite") {
-    throw new Error(
-      "PostgreSQL is not supported yet: set DATABASE_URL to a file: URL (see README, scale-out)",
-    );
+  if (target.kind === "postgresql") {
+    // Loaded only when used: the embedded default never pays for the pg driver.
+    const { openPostgres } = await import("./postgres-database");
+    return openPostgres(target, options);
   }
   if (target.file !== ":memory:") mkdirSync(path.dirname(target.file), { recursive: true });
   const setup = new Database(target.file);
@@ -41,17 +46,22 @@ export async function openDatabase(
     setup.close();
   }
   const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
-  let prisma: PrismaClient;
-  if (options.onQuery) {
-    const onQuery = options.onQuery;
-    const logging = new PrismaClient({ adapter, log: [{ emit: "event", level: "query" }] });
-    logging.$on("query", (event) => onQuery(event.query, event.params));
-    prisma = logging;
-  } else {
-    prisma = new PrismaClient({ adapter });
-  }
+  const prisma = withQueryLog(new PrismaClient({ adapter, log: logLevels(options) }), options);
   // Per-connection settings: WAL makes NORMAL durable across crashes of the process (not of the OS).
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  return { prisma, kind: "sqlite", file: target.file, migrations, close: () => prisma.$disconnect() };
+  return { prisma, kind: "sqlite", location: target.file, migrations, close: () => prisma.$disconnect() };
+}
+
+export function logLevels(options: OpenOptions): { emit: "event"; level: "query" }[] {
+  return options.onQuery ? [{ emit: "event", level: "query" }] : [];
+}
+
+/** Forward Prisma's query events to `onQuery` (tests and the benchmark's SQL trace). */
+export function withQueryLog<
+  T extends { $on(event: "query", cb: (e: { query: string; params: string }) => void): void },
+>(prisma: T, options: OpenOptions): T {
+  const onQuery = options.onQuery;
+  if (onQuery) prisma.$on("query", (event) => onQuery(event.query, event.params));
+  return prisma;
 }

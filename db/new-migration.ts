@@ -1,42 +1,61 @@
-// Make the next migration: diff the schema snapshot of the newest migration against the current
-// schema with `prisma migrate diff` (Prisma 6's JS engine cannot diff from migrations or a URL here),
-// then store the SQL and a new snapshot. Usage: npm run db:migration -- <name>
+// Make the next migration for both databases: diff each one's newest schema snapshot against the
+// current schema with `prisma migrate diff` (Prisma 6's JS engine cannot diff from migrations or a
+// URL here), then store the SQL and a new snapshot. The PostgreSQL schema is regenerated from the
+// SQLite one first. Usage: npm run db:migration -- <name>
 import { execFileSync } from "node:child_process";
 import { copyFileSync, mkdirSync, readdirSync, writeFileSync } from "node:fs";
 import path from "node:path";
-import { MIGRATIONS_DIR } from "./sqlite-migrator";
+import { MIGRATIONS_DIR, POSTGRES_MIGRATIONS_DIR } from "./migration-files";
+import { SQLITE_SCHEMA, writePostgresSchema } from "./postgres-schema";
 
-const SCHEMA = path.join(import.meta.dirname, "prisma", "schema.prisma");
 const SNAPSHOT = "schema.snapshot.prisma";
+
+interface Target {
+  readonly dir: string;
+  readonly schema: string;
+  /** Extra CLI arguments (the PostgreSQL config, which `migrate diff` connects through). */
+  readonly cli: string[];
+}
 
 const name = process.argv[2];
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   process.stderr.write("usage: npm run db:migration -- <name in snake_case>\n");
   process.exit(2);
 }
-const latest = readdirSync(MIGRATIONS_DIR, { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort()
-  .at(-1);
-const from = latest
-  ? ["--from-schema-datamodel", path.join(MIGRATIONS_DIR, latest, SNAPSHOT)]
-  : ["--from-empty"];
-const sql = execFileSync(
-  "npx",
-  ["prisma", "migrate", "diff", ...from, "--to-schema-datamodel", SCHEMA, "--script"],
+const targets: Target[] = [
+  { dir: MIGRATIONS_DIR, schema: SQLITE_SCHEMA, cli: [] },
   {
-    encoding: "utf8",
-    stdio: ["ignore", "pipe", "inherit"],
+    dir: POSTGRES_MIGRATIONS_DIR,
+    schema: writePostgresSchema(),
+    cli: ["--config", path.join("db", "prisma", "postgresql", "prisma.config.ts")],
   },
-);
-if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
-  process.stdout.write("the schema has not changed since the last migration\n");
-  process.exit(0);
-}
+];
 const stamp = new Date().toISOString().replace(/\D/g, "").slice(0, 14);
-const folder = path.join(MIGRATIONS_DIR, `${stamp}_${name}`);
-mkdirSync(folder);
-writeFileSync(path.join(folder, "migration.sql"), sql);
-copyFileSync(SCHEMA, path.join(folder, SNAPSHOT));
-process.stdout.write(`wrote ${path.relative(process.cwd(), folder)}/migration.sql\n`);
+for (const target of targets) {
+  const latest = readdirSync(target.dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => entry.name)
+    .sort()
+    .at(-1);
+  const from = latest
+    ? ["--from-schema-datamodel", path.join(target.dir, latest, SNAPSHOT)]
+    : ["--from-empty"];
+  const sql = execFileSync(
+    "npx",
+    ["prisma", "migrate", "diff", ...target.cli, ...from, "--to-schema-datamodel", target.schema, "--script"],
+    { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] },
+  );
+  if (!/\b(CREATE|ALTER|DROP)\b/.test(sql)) {
+    process.stdout.write(`${path.relative(process.cwd(), target.dir)}: the schema has not changed\n`);
+    continue;
+  }
+  const folder = path.join(target.dir, `${stamp}_${name}`);
+  mkdirSync(folder);
+  // Egrid's schema is chosen by the connection's search path, never hard-coded in a migration.
+  writeFileSync(
+    path.join(folder, "migration.sql"),
+    sql.replace(/-- CreateSchema\nCREATE SCHEMA[^\n]*\n\n?/, ""),
+  );
+  copyFileSync(target.schema, path.join(folder, SNAPSHOT));
+  process.stdout.write(`wrote ${path.relative(process.cwd(), folder)}/migration.sql\n`);
+}

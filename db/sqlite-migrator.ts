@@ -1,28 +1,7 @@
-import { createHash, randomUUID } from "node:crypto";
-import { existsSync, readdirSync, readFileSync } from "node:fs";
-import path from "node:path";
+import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
+import { type MigrationReport, readMigrations } from "./migration-files";
 import { sqliteTimestamp } from "./sqlite-timestamp";
-
-export const MIGRATIONS_DIR = path.join(import.meta.dirname, "prisma", "migrations");
-
-export interface MigrationFile {
-  readonly name: string;
-  readonly sql: string;
-  readonly checksum: string;
-}
-
-/** The migration folders Prisma's `migrate diff` wrote, oldest first. */
-export function readMigrations(dir = MIGRATIONS_DIR): MigrationFile[] {
-  return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
-    .map((entry) => entry.name)
-    .sort()
-    .map((name) => {
-      const sql = readFileSync(path.join(dir, name, "migration.sql"), "utf8");
-      return { name, sql, checksum: createHash("sha256").update(sql).digest("hex") };
-    });
-}
 
 // Prisma's own bookkeeping table, so `prisma migrate status` agrees with what we applied.
 const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
@@ -35,11 +14,6 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
   "started_at" DATETIME NOT NULL DEFAULT current_timestamp,
   "applied_steps_count" INTEGER UNSIGNED NOT NULL DEFAULT 0
 )`;
-
-export interface MigrationReport {
-  readonly applied: string[];
-  readonly alreadyApplied: number;
-}
 
 /**
  * Apply the committed migrations that this database lacks, each in its own transaction.

@@ -4,6 +4,7 @@ import path from "node:path";
 import type { Channel } from "../../bot/channels/channel";
 import { type Clock, fixedClock } from "../../core/shared/clock";
 import type { Understanding } from "../../core/understanding/understanding";
+import { testDatabaseUrl } from "../../db/testing/temp-database";
 import { loadConfig } from "../config";
 import { type RunningEgrid, startEgrid } from "../egrid-server";
 import { createLogger } from "../logger";
@@ -16,15 +17,23 @@ export interface PlaygroundReply {
   image?: { ref: string; mime: string; caption: string };
 }
 
-/** egrid as `npm start` runs it, on a temp SQLite file and port 0, with an injected clock and understanding. */
+/** egrid as `npm start` runs it, on a temp SQLite file (or PostgreSQL schema, see tempDatabase) and port 0, with an injected clock and understanding. */
 export async function startHarness(
   understanding: Understanding,
-  options: { clock?: Clock; channels?: Channel[]; env?: Record<string, string>; dir?: string } = {},
+  options: {
+    clock?: Clock;
+    channels?: Channel[];
+    env?: Record<string, string>;
+    dir?: string;
+    /** A stopped harness's database, to start again on the same data (with its `dir`). */
+    database?: ReturnType<typeof testDatabaseUrl>;
+  } = {},
 ) {
   const dir = options.dir ?? mkdtempSync(path.join(tmpdir(), "egrid-app-"));
   const clock = options.clock ?? fixedClock(new Date("2026-11-30T02:00:00Z"));
+  const database = options.database ?? testDatabaseUrl(path.join(dir, "egrid.db"));
   const config = loadConfig({
-    DATABASE_URL: `file:${path.join(dir, "egrid.db")}`,
+    DATABASE_URL: database.url,
     PORT: "0",
     SWEEP_INTERVAL_SECONDS: "0",
     // Tests drive the daily summary themselves (runtime.sendDailySummaries), at the time they choose.
@@ -77,6 +86,7 @@ export async function startHarness(
   return {
     running,
     dir,
+    database,
     url,
     clock,
     say,
@@ -95,7 +105,10 @@ export async function startHarness(
     },
     async close(options: { keepFiles?: boolean } = {}) {
       await running.stop();
-      if (!options.keepFiles) rmSync(dir, { recursive: true, force: true });
+      if (!options.keepFiles) {
+        rmSync(dir, { recursive: true, force: true });
+        await database.drop();
+      }
     },
   };
 }

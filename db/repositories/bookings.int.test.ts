@@ -11,7 +11,7 @@ import type { Person } from "../../core/people/person";
 import { fixedClock } from "../../core/shared/clock";
 import { counterIds } from "../../core/shared/ids";
 import type { Result } from "../../core/shared/result";
-import { tempDatabase } from "../testing/temp-database";
+import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
 import { PrismaBookings } from "./prisma-bookings";
 import { PrismaPeopleDirectory } from "./prisma-directory";
 
@@ -49,7 +49,7 @@ async function setup() {
   return { ...temp, clock, deps, repo, person };
 }
 
-describe("bookings on SQLite", () => {
+describe(`bookings on ${TEST_DATABASE}`, () => {
   it("50 people booking the same room and time at once: exactly one gets it", async () => {
     const { deps, person, db } = await setup();
     const wang = await person("p-res-wang");

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from "vitest";
-import { tempDatabase } from "../testing/temp-database";
+import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
 import { PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -16,7 +16,7 @@ const message = {
   text: "灯坏了",
 };
 
-describe("the inbox on SQLite", () => {
+describe(`the inbox on ${TEST_DATABASE}`, () => {
   it("stores once per channel + message id", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);
@@ -61,7 +61,7 @@ describe("the inbox on SQLite", () => {
   });
 });
 
-describe("the outbox on SQLite", () => {
+describe(`the outbox on ${TEST_DATABASE}`, () => {
   it("hands out replies queued together in the order they were written, batch after batch", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);

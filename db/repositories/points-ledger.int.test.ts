@@ -3,7 +3,7 @@ import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import type { PointEntry } from "../../core/points/points-ledger";
 import { pointsDepsOn } from "../testing/points-deps-on";
-import { tempDatabase } from "../testing/temp-database";
+import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
 import { PrismaPointsLedger } from "./prisma-points-ledger";
 
 const cleanups: (() => Promise<void>)[] = [];
@@ -35,12 +35,12 @@ async function database() {
 }
 
 /** Other processes writing to the same file at the same time: real contention for SQLite's lock. */
-function inAnotherProcess(file: string, prefix: string, writes: [string, number][]): Promise<string[]> {
+function inAnotherProcess(url: string, prefix: string, writes: [string, number][]): Promise<string[]> {
   const script = path.join(import.meta.dirname, "..", "testing", "points-ledger-process.ts");
   return new Promise((resolve, reject) => {
     execFile(
       process.execPath,
-      ["--import", "tsx", script, file, prefix, JSON.stringify(writes)],
+      ["--import", "tsx", script, url, prefix, JSON.stringify(writes)],
       { timeout: 60_000 },
       (error, stdout, stderr) =>
         error ? reject(new Error(`${error.message}\n${stderr}`)) : resolve(JSON.parse(stdout)),
@@ -63,7 +63,7 @@ async function sumsAndBalances(prisma: Awaited<ReturnType<typeof database>>["pri
   }));
 }
 
-describe("the points ledger on SQLite", () => {
+describe(`the points ledger on ${TEST_DATABASE}`, () => {
   it("the same idempotency key records once and returns the first entry", async () => {
     const { ledger, prisma } = await database();
     const first = await ledger.record(entry("p1", 30, "award:m1"));
@@ -95,7 +95,7 @@ describe("the points ledger on SQLite", () => {
     await ledger.record(entry("p1", 100));
     const spends: [string, number][] = Array.from({ length: 20 }, () => ["p1", -10]);
     const outcomes = (
-      await Promise.all(["a", "b", "c"].map((name) => inAnotherProcess(temp.file, `spend-${name}`, spends)))
+      await Promise.all(["a", "b", "c"].map((name) => inAnotherProcess(temp.url, `spend-${name}`, spends)))
     ).flat();
     expect(outcomes.filter((o) => o === "ok")).toHaveLength(10);
     expect(outcomes.filter((o) => o === "POINTS.INSUFFICIENT")).toHaveLength(50);
@@ -118,7 +118,7 @@ describe("the points ledger on SQLite", () => {
     const here = storm();
     const [local, ...remote] = await Promise.all([
       Promise.all(here.map(([personId, amount]) => ledger.record(entry(personId, amount)))),
-      ...["x", "y", "z"].map((name) => inAnotherProcess(temp.file, `storm-${name}`, storm())),
+      ...["x", "y", "z"].map((name) => inAnotherProcess(temp.url, `storm-${name}`, storm())),
     ]);
     const outcomes = [...local.map((r) => (r.ok ? "ok" : r.code)), ...remote.flat()];
     expect(outcomes).toContain("POINTS.INSUFFICIENT"); // some spends were refused…

@@ -3,7 +3,7 @@ import { confirmationToken, redeemReward } from "../../core/points/redeem-reward
 import { publishActivity, signUpForActivity } from "../../core/points/volunteer-activities";
 import { fixedClock } from "../../core/shared/clock";
 import { pointsDepsOn } from "../testing/points-deps-on";
-import { tempDatabase } from "../testing/temp-database";
+import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -46,7 +46,7 @@ async function give(deps: ReturnType<typeof pointsDepsOn>, personId: string, amo
   if (!recorded.ok) throw new Error(recorded.code);
 }
 
-describe("redeeming rewards on SQLite", () => {
+describe(`redeeming rewards on ${TEST_DATABASE}`, () => {
   it("100 concurrent redemptions of the last item: one order, one debit, stock 0, everyone else keeps their points", async () => {
     const { deps, prisma } = await setup();
     const people = Array.from({ length: 100 }, (_, i) => `p-buyer-${i}`);
@@ -110,7 +110,7 @@ describe("redeeming rewards on SQLite", () => {
   });
 });
 
-describe("volunteer sign-ups on SQLite", () => {
+describe(`volunteer sign-ups on ${TEST_DATABASE}`, () => {
   it("30 concurrent sign-ups for 10 places: exactly 10; one person pressing 5 times takes one place", async () => {
     const { deps, prisma } = await setup();
     const admin = (await deps.people.getPerson("p-chunhui-admin"))!;

@@ -21,12 +21,14 @@ export function toPointEntry(row: PointEntryRow): PointEntry {
 
 /**
  * Take the person's account row for this transaction. A write first, on purpose: SQLite then
- * holds the write lock from here to the commit, so what this transaction reads next (the
- * idempotency key, the balance) cannot change under it — across connections too.
+ * holds the write lock from here to the commit, and PostgreSQL the row's lock (DO UPDATE locks an
+ * existing row, DO NOTHING would not), so what this transaction reads next (the idempotency key,
+ * the balance) cannot change under it — across connections and instances too.
  */
 export async function lockAccount(tx: Tx, personId: string, at: Date): Promise<void> {
   await tx.$executeRaw`INSERT INTO "PointAccount" ("personId", "balance", "updatedAt")
-    VALUES (${personId}, 0, ${sqliteTimestamp(at)}) ON CONFLICT ("personId") DO NOTHING`;
+    VALUES (${personId}, 0, ${sqliteTimestamp(at)})
+    ON CONFLICT ("personId") DO UPDATE SET "balance" = "PointAccount"."balance"`;
 }
 
 export async function balanceIn(tx: Tx | PrismaClient, personId: string): Promise<number> {

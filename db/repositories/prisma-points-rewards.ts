@@ -47,7 +47,7 @@ export class PrismaRewards implements RewardCatalogue {
             return { order: toOrder(order), reward, balance: account.balance, replayed: true };
           }
           const took = await tx.$executeRaw`UPDATE "Reward" SET "stock" = "stock" - 1
-            WHERE "id" = ${input.rewardId} AND "active" = 1 AND "stock" > 0`;
+            WHERE "id" = ${input.rewardId} AND "active" = ${true} AND "stock" > 0`;
           const reward = await tx.reward.findUnique({ where: { id: input.rewardId } });
           if (!reward?.active) throw new Refused("POINTS.REWARD_NOT_FOUND");
           if (took !== 1) throw new Refused("POINTS.OUT_OF_STOCK");

@@ -7,7 +7,7 @@ import { confirmTicket } from "../../core/tickets/reporter-actions";
 import { sweepDeadlines } from "../../core/tickets/sweep-deadlines";
 import type { TicketDeps } from "../../core/tickets/ticket-deps";
 import { resolveTicket, signForTicket } from "../../core/tickets/work-on-ticket";
-import { tempDatabase, ticketDepsOn } from "../testing/temp-database";
+import { TEST_DATABASE, tempDatabase, ticketDepsOn } from "../testing/temp-database";
 
 const T0 = new Date("2026-11-30T02:00:00Z");
 const cleanups: (() => Promise<void>)[] = [];
@@ -40,7 +40,7 @@ function report(deps: TicketDeps, overrides: Partial<Parameters<typeof openTicke
   });
 }
 
-describe("the ticket engine on a real SQLite file with the demo district", () => {
+describe(`the ticket engine on ${TEST_DATABASE} with the demo district`, () => {
   it("routes a report to the on-duty grid worker and runs the whole loop", async () => {
     const { deps, clock, actor } = await setup();
     const opened = unwrap(await report(deps));
