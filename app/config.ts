@@ -12,6 +12,17 @@ const numberFrom = (fallback: number, min: number, max: number) =>
 
 export const configSchema = z.object({
   DATABASE_URL: z.string().min(1).default("file:./data/egrid.db"),
+  /** Several instances: the scheduled jobs and delivery through BullMQ on this Redis. */
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\/\S+$/, "must be redis://host:port or rediss://…")
+    .optional(),
+  REDIS_PREFIX: z
+    .string()
+    .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "letters, digits and _ . : - only")
+    .default("egrid"),
+  /** PostgreSQL: connections per instance. */
+  DATABASE_POOL_SIZE: intFrom(10, 1, 200),
   HOST: z.string().min(1).default("127.0.0.1"),
   PORT: intFrom(3000, 0, 65535),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

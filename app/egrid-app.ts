@@ -42,7 +42,7 @@ export async function createEgrid(
   logger: Logger,
   clock: Clock = systemClock,
 ): Promise<Egrid> {
-  const db = await openDatabase(config.DATABASE_URL);
+  const db = await openDatabase(config.DATABASE_URL, { poolSize: config.DATABASE_POOL_SIZE });
   if (db.migrations.applied.length > 0) logger.info({ applied: db.migrations.applied }, "migrations applied");
   const seed = config.SEED_DEMO
     ? await seedDemoDistrict(db.prisma, clock.now())

@@ -8,8 +8,16 @@ import { type BotRuntime, createBotRuntime } from "./bot-runtime";
 import type { Config } from "./config";
 import { createEgrid, type Egrid } from "./egrid-app";
 import { createHttpServer } from "./http-server";
-import { dailySummaryJob, deadlineSweepJob, type ScheduledJob, startJobRunner } from "./job-runner";
+import {
+  dailySummaryJob,
+  deadlineSweepJob,
+  inboxRecoveryJob,
+  outboxDueJob,
+  type ScheduledJob,
+  startJobRunner,
+} from "./job-runner";
 import type { Logger } from "./logger";
+import { startQueuedJobRunner } from "./redis-queues";
 
 export interface RunningEgrid {
   readonly egrid: Egrid;
@@ -38,9 +46,11 @@ export async function startEgrid(
     { act: config.UNDERSTANDING_ACT_THRESHOLD, offer: config.UNDERSTANDING_OFFER_THRESHOLD },
     channels,
   );
+  // Set once the job runner is up: with Redis, delivery after a message is a queued job.
+  let deliverAfterReceive = (channel: string) => runtime.dispatcher.deliverDue(channel).then(() => {});
   const receive = async (message: InboundMessage) => {
     await runtime.conversation.receive(message);
-    await runtime.dispatcher.deliverDue(message.channel);
+    await deliverAfterReceive(message.channel);
   };
   const webhooks: WebhookEndpoint[] = [];
   for (const channel of runtime.channels.values()) {
@@ -56,10 +66,9 @@ export async function startEgrid(
     }
   }
   await runtime.conversation.recoverUnprocessed();
-  runtime.dispatcher.start(1000);
   const problem = chartFontProblem({ file: config.CHART_FONT_FILE, family: config.CHART_FONT_FAMILY });
   if (problem) logger.error({ setting: "CHART_FONT_FILE" }, `${problem} Summaries go out as text only.`);
-  const jobs: ScheduledJob[] = [];
+  const jobs: ScheduledJob[] = [inboxRecoveryJob(() => runtime.conversation.recoverUnprocessed())];
   if (config.SWEEP_INTERVAL_SECONDS > 0) {
     jobs.push(
       deadlineSweepJob(egrid.tickets, config.SWEEP_INTERVAL_SECONDS, async (notices) => {
@@ -75,10 +84,27 @@ export async function startEgrid(
       })),
     );
   }
-  const scheduler = startJobRunner(jobs, clock, logger);
+  let scheduler: { stop(): Promise<void> };
+  if (config.REDIS_URL) {
+    const queued = await startQueuedJobRunner(
+      { url: config.REDIS_URL, prefix: config.REDIS_PREFIX },
+      [...jobs, outboxDueJob(() => runtime.dispatcher.deliverAll(), 1)],
+      { deliver: async ({ channel }) => void (channel && (await runtime.dispatcher.deliverDue(channel))) },
+      clock,
+      logger,
+    );
+    deliverAfterReceive = (channel) => queued.trigger("deliver", { channel });
+    scheduler = queued;
+  } else {
+    runtime.dispatcher.start(1000);
+    scheduler = startJobRunner(jobs, clock, logger);
+  }
   const server = createHttpServer(egrid, logger, runtime, webhooks);
   const url = await server.listen({ host: config.HOST, port: config.PORT });
-  logger.info({ address: url, database: egrid.db.location }, "egrid is running");
+  logger.info(
+    { address: url, database: egrid.db.location, jobs: config.REDIS_URL ? "redis" : "in-process" },
+    "egrid is running",
+  );
   return {
     egrid,
     runtime,

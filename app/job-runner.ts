@@ -1,3 +1,4 @@
+import type { DeliveryReport } from "../bot/conversation/outbox-dispatcher";
 import type { Clock } from "../core/shared/clock";
 import { dailySummaryDue } from "../core/summaries/summary-period";
 import { sweepDeadlines } from "../core/tickets/sweep-deadlines";
@@ -94,6 +95,33 @@ export function dailySummaryJob(
       const report = await send(date, at);
       finished = date;
       return report;
+    },
+  };
+}
+
+/**
+ * Messages stored but never processed whose claim ran out (an instance died between the two):
+ * processed here. Also run once at start.
+ */
+export function inboxRecoveryJob(recover: () => Promise<number>): ScheduledJob {
+  return {
+    name: "inbox-recovery",
+    everySeconds: 60,
+    async run() {
+      const count = await recover();
+      return count > 0 ? { recovered: count } : null;
+    },
+  };
+}
+
+/** Replies due for (another) attempt, on every channel: retries, and anything a crash left. */
+export function outboxDueJob(deliverAll: () => Promise<DeliveryReport>, everySeconds: number): ScheduledJob {
+  return {
+    name: "outbox-due",
+    everySeconds,
+    async run() {
+      const report = await deliverAll();
+      return report.sent + report.retrying + report.failed > 0 ? { ...report } : null;
     },
   };
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from "vitest";
-import type { fixedClock } from "../core/shared/clock";
+import { INBOX_PROCESSING_LEASE_MS } from "../core/conversation/conversation-ports";
+import { fixedClock } from "../core/shared/clock";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
 import { findButton, startHarness } from "./testing/egrid-harness";
 
@@ -206,7 +207,14 @@ describe("nothing a resident sent is lost", () => {
       harness.clock.now(),
     );
     await harness.close({ keepFiles: true });
-    harness = await startHarness(understanding, { dir, database: harness.database });
+    // Started again before the claim of the instance that stored it ran out: left alone (it may
+    // still be working on it, if it is another instance), then taken once the claim is over.
+    const { database } = harness;
+    harness = await startHarness(understanding, { dir, database });
+    expect(await harness.running.egrid.db.prisma.ticket.count()).toBe(0);
+    await harness.close({ keepFiles: true });
+    const later = fixedClock(new Date(harness.clock.now().getTime() + INBOX_PROCESSING_LEASE_MS));
+    harness = await startHarness(understanding, { dir, database, clock: later });
     const prisma = harness.running.egrid.db.prisma;
     expect(await prisma.ticket.count()).toBe(1);
     expect(await prisma.inboxMessage.findFirst({ where: { messageId: "crash-1" } })).toMatchObject({

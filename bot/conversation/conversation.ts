@@ -64,9 +64,12 @@ export class Conversation {
     return { accepted: true, duplicate: false, inboxId: stored.id, replies };
   }
 
-  /** Messages stored but never processed (the process died in between): run them now. */
+  /**
+   * Messages stored but never processed (the instance died in between) whose claim ran out: run
+   * them now. At start and then every minute, so another instance repairs a crashed one's work.
+   */
   async recoverUnprocessed(): Promise<number> {
-    const pending = await this.deps.inbox.listUnprocessed(500);
+    const pending = await this.deps.inbox.claimUnprocessed(this.deps.clock.now(), 500);
     for (const row of pending) await this.process(row.id, row.message, this.deps.clock.now());
     if (pending.length > 0) this.deps.logger.info({ count: pending.length }, "reprocessed inbox messages");
     return pending.length;

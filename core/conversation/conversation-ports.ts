@@ -8,14 +8,26 @@ export interface StoredInbound {
   readonly receivedAt: Date;
 }
 
+/**
+ * How long the instance that stored (or recovered) a message has to process it before another
+ * may: far longer than a message takes, short enough that a crash is repaired within minutes.
+ */
+export const INBOX_PROCESSING_LEASE_MS = 2 * 60_000;
+
 /** Every message is stored before anything else happens; unique on channel + messageId. */
 export interface InboxRepository {
-  /** `duplicate` when this channel + messageId was stored before (a redelivery): nothing new is written. */
+  /**
+   * `duplicate` when this channel + messageId was stored before (a redelivery, or the same update
+   * pushed to another instance): nothing new is written. The row is claimed for the lease.
+   */
   store(message: InboundMessage, receivedAt: Date): Promise<{ id: string; duplicate: boolean }>;
   markProcessed(id: string, outcome: string, at: Date): Promise<void>;
   markFailed(id: string, error: string, at: Date): Promise<void>;
-  /** Stored but not yet processed (a crash in between): processed again at start. */
-  listUnprocessed(limit: number): Promise<StoredInbound[]>;
+  /**
+   * Stored but never processed and no longer claimed (the instance died in between): claim them
+   * for this caller, oldest first. Two instances recovering at once get different messages.
+   */
+  claimUnprocessed(now: Date, limit: number): Promise<StoredInbound[]>;
 }
 
 export interface QueuedOutbound {
@@ -24,10 +36,16 @@ export interface QueuedOutbound {
   readonly attempts: number;
 }
 
+/** A claimed reply not marked sent or failed by then (the sender died) is due again. */
+export const OUTBOX_SENDING_LEASE_MS = 60_000;
+
 /** Replies wait here until their channel delivered them; retried with backoff. */
 export interface OutboxRepository {
   enqueue(messages: readonly OutboundMessage[], causedBy: string | null, at: Date): Promise<QueuedOutbound[]>;
-  /** Pending messages of a channel whose next attempt is due, oldest first. */
+  /**
+   * Pending messages of a channel whose next attempt is due, oldest first, claimed for this caller
+   * (their next attempt moves past OUTBOX_SENDING_LEASE_MS): two instances never both send one.
+   */
   claimDue(channel: string, now: Date, limit: number): Promise<QueuedOutbound[]>;
   markSent(id: string, platformMessageId: string, at: Date): Promise<void>;
   /** `retryAt` null: give up (permanent failure or too many attempts). */

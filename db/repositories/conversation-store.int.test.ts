@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from "vitest";
+import {
+  INBOX_PROCESSING_LEASE_MS,
+  OUTBOX_SENDING_LEASE_MS,
+} from "../../core/conversation/conversation-ports";
 import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
 import { PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
 
@@ -28,7 +32,34 @@ describe(`the inbox on ${TEST_DATABASE}`, () => {
       inbox.store(message, at),
     ]);
     expect(results.filter((r) => !r.duplicate)).toHaveLength(1);
-    expect(await inbox.listUnprocessed(10)).toEqual([expect.objectContaining({ message })]);
+    // Claimed by whoever stored it: not recoverable until the lease runs out.
+    expect(await inbox.claimUnprocessed(at, 10)).toEqual([]);
+    const later = new Date(at.getTime() + INBOX_PROCESSING_LEASE_MS);
+    expect(await inbox.claimUnprocessed(later, 10)).toEqual([expect.objectContaining({ message })]);
+  });
+
+  it("instances recovering at once share out the unprocessed messages; processed ones are never taken", async () => {
+    const temp = await tempDatabase({ seed: false });
+    cleanups.push(temp.cleanup);
+    const inbox = new PrismaInbox(temp.db.prisma);
+    const at = new Date("2026-11-30T02:00:00Z");
+    const stored = [];
+    for (let i = 0; i < 30; i++) stored.push(await inbox.store({ ...message, messageId: `m${i}` }, at));
+    await inbox.markProcessed(stored[0]!.id, "ticket_dispatched", at);
+    const later = new Date(at.getTime() + INBOX_PROCESSING_LEASE_MS + 1);
+    const claims = await Promise.all([1, 2, 3, 4].map(() => inbox.claimUnprocessed(later, 100)));
+    const ids = claims.flat().map((row) => row.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(
+      stored
+        .slice(1)
+        .map((s) => s.id)
+        .sort(),
+    );
+    // …and claimed again only when the new lease has run out too.
+    expect(await inbox.claimUnprocessed(later, 100)).toEqual([]);
+    const muchLater = new Date(later.getTime() + INBOX_PROCESSING_LEASE_MS);
+    expect(await inbox.claimUnprocessed(muchLater, 100)).toHaveLength(29);
   });
 
   it("a message stored while another request's transaction is open survives that transaction's rollback", async () => {
@@ -80,5 +111,33 @@ describe(`the outbox on ${TEST_DATABASE}`, () => {
     );
     const due = await outbox.claimDue("playground", new Date(at.getTime() + 1000), 50);
     expect(due.map((q) => q.message.text)).toEqual(texts);
+  });
+
+  it("two senders claiming at once never get the same reply; an unconfirmed claim comes back after its lease", async () => {
+    const temp = await tempDatabase({ seed: false });
+    cleanups.push(temp.cleanup);
+    const outbox = new PrismaOutbox(temp.db.prisma);
+    const at = new Date("2026-11-30T02:00:00Z");
+    const queued = await outbox.enqueue(
+      Array.from({ length: 40 }, (_, i) => ({ channel: "telegram", chatId: "c", text: `#${i}` })),
+      null,
+      at,
+    );
+    const now = new Date(at.getTime() + 1000);
+    const [a, b, c] = await Promise.all([
+      outbox.claimDue("telegram", now, 25),
+      outbox.claimDue("telegram", now, 25),
+      outbox.claimDue("telegram", now, 25),
+    ]);
+    // Racing for the same oldest 25: each goes to exactly one sender; the next claim takes the rest.
+    const rest = await outbox.claimDue("telegram", now, 50);
+    const ids = [...a!, ...b!, ...c!, ...rest].map((q) => q.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(ids.sort()).toEqual(queued.map((q) => q.id).sort());
+    const first = [...a!, ...b!, ...c!][0]!;
+    await outbox.markSent(first.id, "tg-1", now);
+    expect(await outbox.claimDue("telegram", now, 50)).toEqual([]);
+    const afterLease = new Date(now.getTime() + OUTBOX_SENDING_LEASE_MS);
+    expect(await outbox.claimDue("telegram", afterLease, 50)).toHaveLength(39);
   });
 });

@@ -1,10 +1,12 @@
 import { randomUUID } from "node:crypto";
-import type {
-  ConversationStateStore,
-  InboxRepository,
-  OutboxRepository,
-  QueuedOutbound,
-  StoredInbound,
+import {
+  type ConversationStateStore,
+  INBOX_PROCESSING_LEASE_MS,
+  type InboxRepository,
+  OUTBOX_SENDING_LEASE_MS,
+  type OutboxRepository,
+  type QueuedOutbound,
+  type StoredInbound,
 } from "../../core/conversation/conversation-ports";
 import type { InboundMessage, OutboundMessage } from "../../core/conversation/inbound-message";
 import type { PrismaClient } from "../generated/client";
@@ -19,9 +21,9 @@ export class PrismaInbox implements InboxRepository {
     // would land inside another request's open transaction and be rolled back with it.
     const inserted = await this.prisma.$transaction(
       (tx) => tx.$executeRaw`
-      INSERT INTO "InboxMessage" ("id", "channel", "messageId", "chatId", "userId", "payload", "receivedAt")
+      INSERT INTO "InboxMessage" ("id", "channel", "messageId", "chatId", "userId", "payload", "receivedAt", "claimedUntil")
       VALUES (${id}, ${message.channel}, ${message.messageId}, ${message.chatId}, ${message.userId},
-              ${JSON.stringify(message)}, ${receivedAt})
+              ${JSON.stringify(message)}, ${receivedAt}, ${new Date(receivedAt.getTime() + INBOX_PROCESSING_LEASE_MS)})
       ON CONFLICT ("channel", "messageId") DO NOTHING`,
     );
     return { id, duplicate: inserted === 0 };
@@ -39,13 +41,26 @@ export class PrismaInbox implements InboxRepository {
     });
   }
 
-  async listUnprocessed(limit: number): Promise<StoredInbound[]> {
-    const rows = await this.prisma.inboxMessage.findMany({
-      where: { processedAt: null },
+  async claimUnprocessed(now: Date, limit: number): Promise<StoredInbound[]> {
+    const free = {
+      processedAt: null,
+      OR: [{ claimedUntil: null }, { claimedUntil: { lte: now } }],
+    };
+    const candidates = await this.prisma.inboxMessage.findMany({
+      where: free,
       orderBy: { receivedAt: "asc" },
       take: limit,
+      select: { id: true },
     });
-    return rows.map((row) => ({
+    if (candidates.length === 0) return [];
+    // One conditional UPDATE: a row another instance claimed in between no longer matches.
+    const rows = await this.prisma.$transaction((tx) =>
+      tx.inboxMessage.updateManyAndReturn({
+        where: { id: { in: candidates.map((c) => c.id) }, ...free },
+        data: { claimedUntil: new Date(now.getTime() + INBOX_PROCESSING_LEASE_MS) },
+      }),
+    );
+    return inOrderOf(candidates, rows).map((row) => ({
       id: row.id,
       message: JSON.parse(row.payload) as InboundMessage,
       receivedAt: row.receivedAt,
@@ -81,12 +96,22 @@ export class PrismaOutbox implements OutboxRepository {
   }
 
   async claimDue(channel: string, now: Date, limit: number): Promise<QueuedOutbound[]> {
-    const rows = await this.prisma.outboxMessage.findMany({
-      where: { channel, status: "pending", nextAttemptAt: { lte: now } },
+    const due = { channel, status: "pending", nextAttemptAt: { lte: now } };
+    const candidates = await this.prisma.outboxMessage.findMany({
+      where: due,
       orderBy: [{ nextAttemptAt: "asc" }, { id: "asc" }],
       take: limit,
+      select: { id: true },
     });
-    return rows.map((row) => ({
+    if (candidates.length === 0) return [];
+    // The claim is the lease: one conditional UPDATE, so a row another instance took is skipped.
+    const rows = await this.prisma.$transaction((tx) =>
+      tx.outboxMessage.updateManyAndReturn({
+        where: { id: { in: candidates.map((c) => c.id) }, ...due },
+        data: { nextAttemptAt: new Date(now.getTime() + OUTBOX_SENDING_LEASE_MS) },
+      }),
+    );
+    return inOrderOf(candidates, rows).map((row) => ({
       id: row.id,
       message: JSON.parse(row.payload) as OutboundMessage,
       attempts: row.attempts,
@@ -146,4 +171,10 @@ export class PrismaConversationState implements ConversationStateStore {
   async clear(key: string) {
     await this.prisma.conversationState.deleteMany({ where: { key } });
   }
+}
+
+/** The claimed rows in the order the candidates were chosen (an UPDATE returns them in any order). */
+function inOrderOf<T extends { id: string }>(candidates: readonly { id: string }[], rows: readonly T[]): T[] {
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return candidates.flatMap((c) => byId.get(c.id) ?? []);
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "InboxMessage" ADD COLUMN     "claimedUntil" TIMESTAMP(3);
+
