@@ -10,7 +10,7 @@ const ON_BOTH_DATABASES = [
   "app/bookings.int.test.ts",
 ];
 // Need a PostgreSQL server whatever the project.
-const POSTGRES_ONLY = ["db/postgres-migrator.int.test.ts"];
+const POSTGRES_ONLY = ["db/postgres-migrator.int.test.ts", "app/two-instances.int.test.ts"];
 // Fill a SQLite file with the driver directly (a million rows), so they are SQLite's alone.
 const SQLITE_ONLY = ["db/repositories/sweep-at-scale.int.test.ts"];
 
