@@ -27,6 +27,8 @@ export interface AppUnderTest {
  */
 export async function buildApp(options: {
   dbFile: string;
+  /** Another database than the SQLite file (the PostgreSQL intake); dbFile's folder still holds audio. */
+  databaseUrl?: string;
   modelFile: string;
   start: Date;
   logLevel?: string;
@@ -34,7 +36,7 @@ export async function buildApp(options: {
   const dir = path.dirname(options.dbFile);
   mkdirSync(path.join(dir, "audio"), { recursive: true });
   const config = loadConfig({
-    DATABASE_URL: `file:${options.dbFile}`,
+    DATABASE_URL: options.databaseUrl ?? `file:${options.dbFile}`,
     PORT: "0",
     SWEEP_INTERVAL_SECONDS: "0",
     AUDIO_DIR: path.join(dir, "audio"),

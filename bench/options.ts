@@ -1,7 +1,8 @@
+import { userInfo } from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 
-export const PHASES = ["intake", "trace", "classify", "sweep"] as const;
+export const PHASES = ["intake", "trace", "classify", "sweep", "postgres"] as const;
 export type Phase = (typeof PHASES)[number];
 
 export interface BenchOptions {
@@ -21,15 +22,20 @@ export interface BenchOptions {
   readonly seed: number;
   readonly modelFile: string;
   readonly phases: ReadonlySet<Phase>;
+  /** Timed messages of the PostgreSQL intake (one run), and the server it runs on. */
+  readonly pgMessages: number;
+  readonly pgUrl: string;
 }
 
 const USAGE = `npm run bench -- [--quick] [--messages N] [--runs N] [--warmup N] [--interval-seconds N]
   [--residents N] [--trace-messages N] [--tickets N] [--open N] [--due N] [--seed N] [--model-file FILE]
-  [--only intake,trace,classify,sweep]
+  [--pg-messages N] [--pg-url postgresql://…] [--only intake,trace,classify,sweep,postgres]
 
 Defaults: 20,000 distinct timed messages over 3 intake runs (+100 warm-up each), one message every
 300 simulated seconds from 5,000 residents; a 1,000,000-ticket database with 100,000 open and
-1,000 due for the sweep and the summary. --quick: 600 messages over 2 runs, 50,000 tickets.`;
+1,000 due for the sweep and the summary; 2,000 messages through the same intake on PostgreSQL
+(127.0.0.1:5432, database test, a schema of its own), skipped when it cannot be reached.
+--quick: 600 messages over 2 runs, 50,000 tickets, 200 messages on PostgreSQL.`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
@@ -48,6 +54,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
       seed: { type: "string" },
       "model-file": { type: "string" },
       only: { type: "string" },
+      "pg-messages": { type: "string" },
+      "pg-url": { type: "string" },
       help: { type: "boolean", default: false },
     },
     strict: true,
@@ -84,6 +92,8 @@ export function parseOptions(argv: readonly string[]): BenchOptions {
     seed: int("seed", values.seed, 20_261_129, 0),
     modelFile: path.resolve(values["model-file"] ?? path.join("data", "model", "offline-model.json")),
     phases: new Set(phases as Phase[]),
+    pgMessages: int("pg-messages", values["pg-messages"], quick ? 200 : 2000, 10),
+    pgUrl: values["pg-url"] ?? `postgresql://${userInfo().username}@127.0.0.1:5432/test`,
   };
   if (options.open > options.tickets || options.due > options.open)
     throw new Error("need due ≤ open ≤ tickets");

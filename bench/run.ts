@@ -9,6 +9,7 @@ import { benchDir, createTemplate } from "./bench-database";
 import { ensureModel } from "./classify";
 import { FigurePrinter, progress } from "./figures";
 import { generateMessages, generateResidents } from "./generate-messages";
+import { postgresIntakePhase } from "./intake-postgres";
 import { parseOptions } from "./options";
 import { type Context, classifyPhase, intakePhase, sweepPhase, tracePhase } from "./phases";
 import { round } from "./stats";
@@ -71,7 +72,22 @@ async function main(): Promise<void> {
       );
     }
     if (options.phases.has("sweep")) await sweepPhase(ctx);
-    printer.skipped("intake_pg_msgs_per_s", "PostgreSQL support not built yet (issue 8)");
+    if (options.phases.has("postgres")) {
+      const pgMessages = generateMessages(options.pgMessages + options.warmup, residents, {
+        seed: options.seed + 2,
+      });
+      await postgresIntakePhase({
+        printer,
+        serverUrl: options.pgUrl,
+        dbFile: dir.file("pg-intake.db"),
+        modelFile: options.modelFile,
+        residents,
+        messages: pgMessages,
+        warmup: options.warmup,
+        start,
+        intervalMs: options.intervalSeconds * 1000,
+      });
+    }
 
     printer.summary({
       command: `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(" ")}` : ""}`,
