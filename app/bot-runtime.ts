@@ -54,7 +54,11 @@ export function createBotRuntime(
     tickets: egrid.tickets,
     inbox: new PrismaInbox(prisma),
     outbox,
-    chats: new PrismaChatDirectory(prisma, new PrismaPeopleDirectory(prisma)),
+    chats: new PrismaChatDirectory(
+      prisma,
+      new PrismaPeopleDirectory(prisma, egrid.referenceCache),
+      egrid.referenceCache,
+    ),
     states: new PrismaConversationState(prisma),
     understanding,
     thresholds,

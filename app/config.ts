@@ -21,6 +21,8 @@ export const configSchema = z.object({
     .string()
     .regex(/^[A-Za-z0-9_.:-]{1,64}$/, "letters, digits and _ . : - only")
     .default("egrid"),
+  /** How long places, categories, group bindings, routing and SLA rules are kept in memory (0: never). */
+  REFERENCE_CACHE_SECONDS: intFrom(60, 0, 3600),
   /** PostgreSQL: connections per instance. */
   DATABASE_POOL_SIZE: intFrom(10, 1, 200),
   HOST: z.string().min(1).default("127.0.0.1"),

@@ -18,6 +18,7 @@ import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "../db/reposito
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
+import { ReferenceCache } from "../db/repositories/reference-cache";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
 import type { Config } from "./config";
@@ -33,6 +34,8 @@ export interface Egrid {
   readonly points: PointsDeps;
   readonly summaries: SummaryDeps & { readonly deliveries: SummaryDeliveryStore };
   readonly seed: SeedReport;
+  /** Places, categories, bindings, routing and SLA rules, kept for REFERENCE_CACHE_SECONDS. */
+  readonly referenceCache: ReferenceCache;
   close(): Promise<void>;
 }
 
@@ -48,11 +51,12 @@ export async function createEgrid(
     ? await seedDemoDistrict(db.prisma, clock.now())
     : { seeded: false, places: 0, people: 0 };
   if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
-  const directory = new PrismaGovernanceDirectory(db.prisma);
+  const referenceCache = new ReferenceCache(config.REFERENCE_CACHE_SECONDS * 1000);
+  const directory = new PrismaGovernanceDirectory(db.prisma, referenceCache);
   const tickets: TicketDeps = {
     tickets: new PrismaTicketRepository(db.prisma),
     directory,
-    people: new PrismaPeopleDirectory(db.prisma),
+    people: new PrismaPeopleDirectory(db.prisma, referenceCache),
     clock,
     ids: uuidIds,
     settings: {
@@ -113,5 +117,16 @@ export async function createEgrid(
     places: directory,
     deliveries: new PrismaSummaryDeliveries(db.prisma),
   };
-  return { config, db, tickets, voice, bookings, points, summaries, seed, close: () => db.close() };
+  return {
+    config,
+    db,
+    referenceCache,
+    tickets,
+    voice,
+    bookings,
+    points,
+    summaries,
+    seed,
+    close: () => db.close(),
+  };
 }

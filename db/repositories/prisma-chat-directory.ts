@@ -2,13 +2,20 @@ import { randomUUID } from "node:crypto";
 import type { ChatDirectory } from "../../core/conversation/conversation-ports";
 import type { Person } from "../../core/people/person";
 import type { PrismaClient } from "../generated/client";
-import { type PrismaPeopleDirectory, toPlace } from "./prisma-directory";
+import { cachedPlace, type PrismaPeopleDirectory, toPlace } from "./prisma-directory";
+import { NO_REFERENCE_CACHE, type ReferenceCache } from "./reference-cache";
 import { pathRange } from "./ticket-row-mapping";
 
+/** How stale `ChatIdentity.lastSeenAt` may be: writing it on every message cost a commit each. */
+const TOUCH_EVERY_MS = 10 * 60_000;
+
 export class PrismaChatDirectory implements ChatDirectory {
+  private readonly touched = new Map<string, number>();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly people: PrismaPeopleDirectory,
+    private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
   ) {}
 
   async findPersonByIdentity(channel: string, externalId: string): Promise<Person | null> {
@@ -46,15 +53,16 @@ export class PrismaChatDirectory implements ChatDirectory {
       select: { homePlaceId: true },
     });
     if (!person?.homePlaceId) return null;
-    const place = await this.prisma.place.findUnique({ where: { id: person.homePlaceId } });
-    return place ? toPlace(place) : null;
+    return cachedPlace(this.prisma, this.cache, person.homePlaceId);
   }
 
   async groupChat(channel: string, chatId: string) {
-    const chat = await this.prisma.groupChat.findUnique({ where: { channel_chatId: { channel, chatId } } });
-    if (!chat) return null;
-    const place = await this.prisma.place.findUnique({ where: { id: chat.placeId } });
-    return place ? { channel, chatId, title: chat.title, place: toPlace(place) } : null;
+    return this.cache.get(`group:${channel}:${chatId}`, async () => {
+      const chat = await this.prisma.groupChat.findUnique({ where: { channel_chatId: { channel, chatId } } });
+      if (!chat) return null;
+      const place = await cachedPlace(this.prisma, this.cache, chat.placeId);
+      return place ? { channel, chatId, title: chat.title, place } : null;
+    });
   }
 
   async buildingsUnder(placeId: string) {
@@ -76,7 +84,12 @@ export class PrismaChatDirectory implements ChatDirectory {
   }
 
   async touchIdentity(channel: string, externalId: string, at: Date) {
+    const key = `${channel}:${externalId}`;
+    const last = this.touched.get(key);
+    if (last !== undefined && at.getTime() - last < TOUCH_EVERY_MS && at.getTime() >= last) return;
     await this.prisma.chatIdentity.updateMany({ where: { channel, externalId }, data: { lastSeenAt: at } });
+    if (this.touched.size >= 100_000) this.touched.clear();
+    this.touched.set(key, at.getTime());
   }
 
   async setLocale(personId: string, locale: Person["locale"]) {

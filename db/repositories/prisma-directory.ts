@@ -11,6 +11,7 @@ import type { SlaPolicy } from "../../core/tickets/sla";
 import { ACTIVE_STATES, type Priority, type TicketLevel } from "../../core/tickets/ticket";
 import { HANDLER_ROLE } from "../../core/tickets/ticket-permissions";
 import type { PrismaClient } from "../generated/client";
+import { NO_REFERENCE_CACHE, type ReferenceCache } from "./reference-cache";
 import { pathRange } from "./ticket-row-mapping";
 
 export function toPlace(row: {
@@ -29,13 +30,27 @@ export function toPlace(row: {
   };
 }
 
-/** Places, categories, routing, SLA and departments, read from the database. */
+/** A place by id through the reference cache (shared by the directories). */
+export async function cachedPlace(
+  prisma: PrismaClient,
+  cache: ReferenceCache,
+  id: string,
+): Promise<Place | null> {
+  return cache.get(`place:${id}`, async () => {
+    const row = await prisma.place.findUnique({ where: { id } });
+    return row ? toPlace(row) : null;
+  });
+}
+
+/** Places, categories, routing, SLA and departments, read from the database (see ReferenceCache). */
 export class PrismaGovernanceDirectory implements GovernanceDirectory {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
+  ) {}
 
   async getPlace(id: string) {
-    const row = await this.prisma.place.findUnique({ where: { id } });
-    return row ? toPlace(row) : null;
+    return cachedPlace(this.prisma, this.cache, id);
   }
 
   async placesWithin(withinPath: string, levels: readonly PlaceLevel[]) {
@@ -47,37 +62,43 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
   }
 
   async categoryExists(code: string) {
-    return (await this.prisma.category.count({ where: { code, active: true } })) > 0;
+    return (await this.listCategories()).some((category) => category.code === code);
   }
 
   async listCategories() {
-    return this.prisma.category.findMany({
-      where: { active: true },
-      orderBy: { sortOrder: "asc" },
-      select: { code: true, nameZh: true, nameEn: true, descriptionZh: true, descriptionEn: true },
-    });
+    return this.cache.get("categories", () =>
+      this.prisma.category.findMany({
+        where: { active: true },
+        orderBy: { sortOrder: "asc" },
+        select: { code: true, nameZh: true, nameEn: true, descriptionZh: true, descriptionEn: true },
+      }),
+    );
   }
 
   async routingRules(categoryCode: string): Promise<RoutingRule[]> {
-    const rules = await this.prisma.routingRule.findMany({
-      where: { categoryCode: { in: [categoryCode, "*"] } },
-    });
-    const places = await this.prisma.place.findMany({
-      where: { id: { in: [...new Set(rules.map((r) => r.placeId))] } },
-      select: { id: true, path: true },
-    });
-    const pathOf = new Map(places.map((p) => [p.id, p.path]));
-    return rules.flatMap((rule) => {
-      const placePath = pathOf.get(rule.placeId);
-      return placePath ? [{ ...rule, placePath, level: rule.level as TicketLevel }] : [];
+    return this.cache.get(`routing:${categoryCode}`, async () => {
+      const rules = await this.prisma.routingRule.findMany({
+        where: { categoryCode: { in: [categoryCode, "*"] } },
+      });
+      const places = await this.prisma.place.findMany({
+        where: { id: { in: [...new Set(rules.map((r) => r.placeId))] } },
+        select: { id: true, path: true },
+      });
+      const pathOf = new Map(places.map((p) => [p.id, p.path]));
+      return rules.flatMap((rule) => {
+        const placePath = pathOf.get(rule.placeId);
+        return placePath ? [{ ...rule, placePath, level: rule.level as TicketLevel }] : [];
+      });
     });
   }
 
   async slaPolicies(categoryCode: string | null): Promise<SlaPolicy[]> {
-    const rows = await this.prisma.slaPolicy.findMany({
-      where: { categoryCode: { in: categoryCode ? [categoryCode, "*"] : ["*"] } },
+    return this.cache.get(`sla:${categoryCode ?? "*"}`, async () => {
+      const rows = await this.prisma.slaPolicy.findMany({
+        where: { categoryCode: { in: categoryCode ? [categoryCode, "*"] : ["*"] } },
+      });
+      return rows.map((row) => ({ ...row, priority: row.priority as Priority }));
     });
-    return rows.map((row) => ({ ...row, priority: row.priority as Priority }));
   }
 
   async departmentsFor(categoryCode: string, placePath: string): Promise<Department[]> {
@@ -106,18 +127,22 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
   }
 }
 
-/** People, their roles over places, and who handles a unit. */
+/** People, their roles over places, and who handles a unit. People are never cached: duty changes. */
 export class PrismaPeopleDirectory implements PeopleDirectory {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
+  ) {}
 
   async getPerson(id: string): Promise<Person | null> {
     const row = await this.prisma.person.findUnique({ where: { id }, include: { grants: true } });
     if (!row) return null;
-    const places = await this.prisma.place.findMany({
-      where: { id: { in: row.grants.map((g) => g.placeId) } },
-      select: { id: true, path: true },
-    });
-    const pathOf = new Map(places.map((p) => [p.id, p.path]));
+    const places = await Promise.all(
+      [...new Set(row.grants.map((g) => g.placeId))].map((placeId) =>
+        cachedPlace(this.prisma, this.cache, placeId),
+      ),
+    );
+    const pathOf = new Map(places.flatMap((p) => (p ? [[p.id, p.path] as const] : [])));
     return {
       id: row.id,
       name: row.name,
