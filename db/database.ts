@@ -42,6 +42,14 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
     setup.pragma("journal_mode = WAL");
     setup.pragma("busy_timeout = 5000");
     migrations = migrateSqlite(setup);
+    // Table statistics for the query planner: without them it scanned a street's closed cases by
+    // place instead of the day's by closedAt (600 ms instead of 40 at a million cases; sampled
+    // statistics were not enough). A full ANALYZE once (2 s at a million cases, nothing on a new
+    // database), then `optimize` redoes the tables that grew tenfold since.
+    const statsTable = setup.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get();
+    const analysed = statsTable && setup.prepare(`SELECT 1 FROM sqlite_stat1 WHERE tbl = 'Ticket'`).get();
+    if (analysed) setup.pragma("optimize = 0x10002");
+    else setup.exec("ANALYZE");
   } finally {
     setup.close();
   }

@@ -1,4 +1,5 @@
 import type { Locale } from "../../core/people/person";
+import { dateTimeFormat } from "../../core/shared/date-formats";
 import { en } from "./en";
 import type { MessageCatalogue } from "./message-catalogue";
 import { zhCN } from "./zh-cn";
@@ -10,7 +11,7 @@ export function catalogue(locale: Locale): MessageCatalogue {
 /** A deadline as a person reads it, in the deployment's time zone: "12月1日 14:00" / "1 Dec 14:00". */
 export function formatWhen(at: Date | null, locale: Locale, timeZone: string): string | null {
   if (!at) return null;
-  return new Intl.DateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
+  return dateTimeFormat(locale === "en" ? "en-GB" : "zh-CN", {
     timeZone,
     month: locale === "en" ? "short" : "numeric",
     day: "numeric",

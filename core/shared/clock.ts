@@ -1,3 +1,4 @@
+import { dateTimeFormat } from "./date-formats";
 /** Time is always injected: core never reads the system clock itself. */
 export interface Clock {
   now(): Date;
@@ -27,7 +28,7 @@ export function addMinutes(at: Date, minutes: number): Date {
 
 /** Minutes since local midnight at `at` in an IANA time zone. */
 export function minuteOfDayIn(at: Date, timeZone: string): number {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateTimeFormat("en-GB", {
     timeZone,
     hour: "2-digit",
     minute: "2-digit",
@@ -56,5 +57,5 @@ export function quietUntil(at: Date, timeZone: string, quiet: QuietHours): Date 
 
 /** The calendar year at `at` in an IANA time zone (ticket numbers follow the deployment's year). */
 export function yearIn(at: Date, timeZone: string): number {
-  return Number(new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(at));
+  return Number(dateTimeFormat("en-CA", { timeZone, year: "numeric" }).format(at));
 }

@@ -1,4 +1,5 @@
 /** Wall-clock time in an IANA zone ↔ instants, without a date library (Intl only). */
+import { dateTimeFormat } from "./date-formats";
 
 export interface WallTime {
   readonly year: number;
@@ -11,7 +12,7 @@ export interface WallTime {
 
 /** The wall clock at `at` in a time zone. */
 export function wallTimeIn(at: Date, timeZone: string): WallTime {
-  const parts = new Intl.DateTimeFormat("en-GB", {
+  const parts = dateTimeFormat("en-GB", {
     timeZone,
     year: "numeric",
     month: "numeric",

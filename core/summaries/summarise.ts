@@ -5,7 +5,7 @@ import { fail, ok, type Result } from "../shared/result";
 import { addDays, localDateOf } from "../shared/zoned-time";
 import { currentDeadline } from "../tickets/ticket-notice";
 import { localDatesBetween, startOfDate } from "./summary-period";
-import type { SummaryDeps, SummaryEvent, SummaryTicket } from "./summary-repository";
+import { isOpenAt, type SummaryDeps, type SummaryEvent, type SummaryTicket } from "./summary-repository";
 
 export const summaryInputSchema = z
   .object({
@@ -96,8 +96,24 @@ export function isLateEvent(event: SummaryEvent): boolean {
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
   return groups;
+}
+
+/** How many of the instants fall on each local date (one zone conversion per instant). */
+function perLocalDate(instants: readonly (Date | null)[], timeZone: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const at of instants) {
+    if (!at) continue;
+    const date = localDateOf(at, timeZone);
+    counts.set(date, (counts.get(date) ?? 0) + 1);
+  }
+  return counts;
 }
 
 const earliest = (a: Date, b: Date): Date => new Date(Math.min(a.getTime(), b.getTime()));
@@ -126,8 +142,9 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
   const repo = deps.summaries;
   const created = await repo.ticketsCreated(scope.path, windowFrom, to);
   const closedAll = await repo.ticketsClosed(scope.path, windowFrom, to);
-  const openAtTo = await repo.ticketsOpenAt(scope.path, to);
-  const openAtFrom = await repo.ticketsOpenAt(scope.path, from);
+  const openDuring = await repo.ticketsOpenDuring(scope.path, from, to);
+  const openAtTo = openDuring.filter((t) => isOpenAt(t, to));
+  const openAtFrom = openDuring.filter((t) => isOpenAt(t, from));
   const resolvedEvents = await repo.eventsBetween(scope.path, ["resolved"], from, to);
 
   const newCases = created.filter((t) => within(from, to, t.createdAt));
@@ -187,12 +204,7 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
           ageMinutes: Math.floor((to.getTime() - t.createdAt.getTime()) / MINUTE_MS),
         })),
     ),
-    byDay: localDatesBetween(trendFrom, to, timeZone).map((date) => ({
-      date,
-      newCases: created.filter((t) => localDateOf(t.createdAt, timeZone) === date).length,
-      closed: closedAll.filter((t) => t.closedAt !== null && localDateOf(t.closedAt, timeZone) === date)
-        .length,
-    })),
+    byDay: byDay(created, closedAll, localDatesBetween(trendFrom, to, timeZone), timeZone),
     overdueByGrid: await byGrid(overdue, names),
     previous: { ...previous, ...before },
     change: {
@@ -201,6 +213,23 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
       overdue: current.overdue - before.overdue,
     },
   });
+}
+
+function byDay(
+  created: readonly SummaryTicket[],
+  closedAll: readonly SummaryTicket[],
+  dates: readonly string[],
+  timeZone: string,
+) {
+  const opened = perLocalDate(
+    created.map((t) => t.createdAt),
+    timeZone,
+  );
+  const closed = perLocalDate(
+    closedAll.map((t) => t.closedAt),
+    timeZone,
+  );
+  return dates.map((date) => ({ date, newCases: opened.get(date) ?? 0, closed: closed.get(date) ?? 0 }));
 }
 
 /** Place names, each looked up once. */

@@ -33,10 +33,11 @@ export interface SummaryRepository {
   /** Tickets in state closed whose closedAt is in [from, to) (cancelled ones are not "closed"). */
   ticketsClosed(withinPath: string, from: Date, to: Date): Promise<SummaryTicket[]>;
   /**
-   * Tickets someone still had to act on at `at`: created before it, not finished (closed,
-   * cancelled) before it, and not waiting resolved for the reporter since before it.
+   * Every ticket someone had to act on at some moment of [from, to] (see isOpenAt): created
+   * before `to` and not finished (closed, cancelled) before `from`. May hold more; callers keep
+   * those open at the moment they ask about with isOpenAt. One read for both ends of a period.
    */
-  ticketsOpenAt(withinPath: string, at: Date): Promise<SummaryTicket[]>;
+  ticketsOpenDuring(withinPath: string, from: Date, to: Date): Promise<SummaryTicket[]>;
   /** These tickets (merged ones too: asked for by id), in no particular order. */
   ticketsByIds(ids: readonly string[]): Promise<SummaryTicket[]>;
   /** Events of these types in [from, to) on tickets in the range. */
@@ -73,7 +74,7 @@ export interface SummaryDeps {
   readonly places: SummaryPlaces;
 }
 
-/** The definition of "open at `at`" that every implementation of ticketsOpenAt follows. */
+/** The definition of "open at `at`" that summaries use (ticketsOpenDuring returns at least these, for both ends). */
 export function isOpenAt(ticket: SummaryTicket, at: Date): boolean {
   if (ticket.state === "merged" || ticket.createdAt >= at) return false;
   if (ticket.closedAt !== null && ticket.closedAt < at) return false;

@@ -23,8 +23,8 @@ export class InMemorySummaryRepository implements SummaryRepository {
     );
   }
 
-  async ticketsOpenAt(withinPath: string, at: Date) {
-    return this.cases(withinPath).filter((t) => isOpenAt(t, at));
+  async ticketsOpenDuring(withinPath: string, from: Date, to: Date) {
+    return this.cases(withinPath).filter((t) => isOpenAt(t, from) || isOpenAt(t, to));
   }
 
   async ticketsByIds(ids: readonly string[]) {

@@ -66,22 +66,24 @@ export class PrismaSummaryRepository implements SummaryRepository {
     return rows.map(toSummaryTicket);
   }
 
-  async ticketsOpenAt(withinPath: string, at: Date) {
-    // Open at `at` means unfinished now, or finished (closed, cancelled) since `at`.
+  async ticketsOpenDuring(withinPath: string, from: Date, to: Date) {
+    // Open during [from, to] means unfinished now, or finished (closed, cancelled) since `from`.
     const unfinished = await this.prisma.ticket.findMany({
-      where: { state: { in: [...UNFINISHED] }, placePath: pathRange(withinPath), createdAt: { lt: at } },
+      where: { state: { in: [...UNFINISHED] }, placePath: pathRange(withinPath), createdAt: { lt: to } },
       select: TICKET_COLUMNS,
     });
     const finishedSince = await this.prisma.ticket.findMany({
       where: {
-        closedAt: { gte: at },
+        closedAt: { gte: from },
         state: { in: ["closed", "cancelled"] },
         placePath: pathRange(withinPath),
-        createdAt: { lt: at },
+        createdAt: { lt: to },
       },
       select: TICKET_COLUMNS,
     });
-    return [...unfinished, ...finishedSince].map(toSummaryTicket).filter((t) => isOpenAt(t, at));
+    return [...unfinished, ...finishedSince]
+      .map(toSummaryTicket)
+      .filter((t) => isOpenAt(t, from) || isOpenAt(t, to));
   }
 
   async ticketsByIds(ids: readonly string[]) {
