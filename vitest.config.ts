@@ -4,6 +4,7 @@ import { defineConfig } from "vitest/config";
 // embedded default) and on the machine's PostgreSQL (EGRID_TEST_DATABASE, see db/testing).
 const ON_BOTH_DATABASES = [
   "db/repositories/*.int.test.ts",
+  "db/seed/*.int.test.ts",
   "app/ticket-lifecycle.int.test.ts",
   "app/playground.int.test.ts",
   "app/points.int.test.ts",

@@ -23,7 +23,10 @@ export async function openPostgres(
   });
   let migrations: EgridDatabase["migrations"];
   try {
-    await setup.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`);
+    await setup.query(`CREATE SCHEMA IF NOT EXISTS "${target.schema}"`).catch((error: { code?: string }) => {
+      // Two instances creating it at the same moment: IF NOT EXISTS does not cover the race.
+      if (error.code !== "23505") throw error;
+    });
     await setup.query(`SET search_path TO "${target.schema}"`);
     migrations = await migratePostgres(setup);
   } finally {

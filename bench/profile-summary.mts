@@ -1,0 +1,50 @@
+// Where a street's daily summary spends its time: each SummaryRepository call timed inside
+// summarise(), over the benchmark's ticket corpus (1,000,000 tickets, 100,000 open by default).
+// Usage: npx tsx bench/profile-summary.mts [tickets]
+import { loadConfig } from "../app/config";
+import { createEgrid } from "../app/egrid-app";
+import { createLogger } from "../app/logger";
+import { fixedClock } from "../core/shared/clock";
+import { instantOf, wallTimeIn } from "../core/shared/zoned-time";
+import { summarise } from "../core/summaries/summarise";
+import type { SummaryRepository } from "../core/summaries/summary-repository";
+import { seededRandom } from "../prompts/offline-model/seeded-random";
+import { benchDir } from "./bench-database";
+import { generateTicketCorpus } from "./ticket-corpus";
+
+const total = Number(process.argv[2] ?? 1_000_000);
+const dir = benchDir();
+try {
+  const at = new Date(new Date("2026-12-01T00:00:00Z").getTime() + 26 * 3600_000);
+  const corpus = await generateTicketCorpus(
+    dir.file("tickets.db"),
+    { total, open: Math.round(total / 10), due: 1000 },
+    at,
+    seededRandom(20_261_131),
+  );
+  const config = loadConfig({ DATABASE_URL: `file:${corpus.file}`, SEED_DEMO: "false" });
+  const egrid = await createEgrid(config, createLogger("silent"), fixedClock(at));
+  const repo = egrid.summaries.summaries;
+  const timed = repo as unknown as Record<string, (...args: unknown[]) => Promise<unknown[]>>;
+  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(repo)) as (keyof SummaryRepository)[]) {
+    if (name === ("constructor" as string)) continue;
+    const call = timed[name]!.bind(repo);
+    timed[name] = async (...args) => {
+      const started = performance.now();
+      const rows = await call(...args);
+      process.stdout.write(`  ${name}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
+      return rows;
+    };
+  }
+  const zone = "Asia/Shanghai";
+  const to = instantOf({ ...wallTimeIn(at, zone), hour: 0, minute: 0 }, zone);
+  const from = new Date(to.getTime() - 24 * 3600_000);
+  for (let run = 1; run <= 3; run++) {
+    const started = performance.now();
+    await summarise(egrid.summaries, { scopePlaceId: "s-east", from, to, timeZone: zone });
+    process.stdout.write(`run ${run}: ${Math.round(performance.now() - started)} ms in all\n`);
+  }
+  await egrid.close();
+} finally {
+  dir.remove();
+}
