@@ -6,6 +6,7 @@ import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
 import { ensureOfflineModel } from "../prompts/offline-model/ensure-offline-model";
 import { TriageOnlyUnderstanding } from "../prompts/triage-only-understanding";
+import { apikeyCommand } from "./apikey-cli";
 import { createBotRuntime } from "./bot-runtime";
 import { channelsFromConfig } from "./channels-setup";
 import { type Config, ConfigError, loadConfig } from "./config";
@@ -31,6 +32,8 @@ Commands:
                         send each admin their summary of that day (default yesterday); sends once
   train                 (re)train the offline model on the shipped corpus and the corrections learnt in use
   transcribe --pending  try again to transcribe voice notes filed without words (needs TRANSCRIBE_BASE_URL)
+  apikey create --name <partner> | list | revoke <id or prefix>
+                        partners' Open311 keys
   help                  this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -143,6 +146,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return transcribeCommand(config, rest, io);
     case "summary":
       return summaryCommand(config, rest, io);
+    case "apikey":
+      return apikeyCommand(config, rest, io);
     case "help":
     case "--help":
     case "-h":

@@ -23,6 +23,8 @@ export const configSchema = z.object({
     .default("egrid"),
   /** How long places, categories, group bindings, routing and SLA rules are kept in memory (0: never). */
   REFERENCE_CACHE_SECONDS: intFrom(60, 0, 3600),
+  /** Open311: requests a partner's key may make per minute (per instance). */
+  OPEN311_RATE_PER_MINUTE: intFrom(120, 1, 100_000),
   /** PostgreSQL: connections per instance. */
   DATABASE_POOL_SIZE: intFrom(10, 1, 200),
   HOST: z.string().min(1).default("127.0.0.1"),

@@ -99,7 +99,7 @@ export async function startEgrid(
     runtime.dispatcher.start(1000);
     scheduler = startJobRunner(jobs, clock, logger);
   }
-  const server = createHttpServer(egrid, logger, runtime, webhooks);
+  const server = createHttpServer(egrid, logger, runtime, clock, webhooks);
   const url = await server.listen({ host: config.HOST, port: config.PORT });
   logger.info(
     { address: url, database: egrid.db.location, jobs: config.REDIS_URL ? "redis" : "in-process" },

@@ -1,15 +1,18 @@
 import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import type { WebhookEndpoint } from "../bot/channels/telegram-channel";
+import type { Clock } from "../core/shared/clock";
 import type { BotRuntime } from "./bot-runtime";
 import type { Egrid } from "./egrid-app";
 import type { Logger } from "./logger";
+import { registerOpen311Routes } from "./open311-routes";
 import { registerPlaygroundRoutes } from "./playground-routes";
 
-/** The HTTP server: health, readiness and the playground. Open311 and the console mount here later. */
+/** The HTTP server: health, readiness, the playground, Open311 and Telegram's webhook. */
 export function createHttpServer(
   egrid: Egrid,
   logger: Logger,
   runtime: BotRuntime,
+  clock: Clock,
   webhooks: readonly WebhookEndpoint[] = [],
 ) {
   // pino 10 and Fastify 5 type their loggers apart; the instance is the same pino logger.
@@ -32,6 +35,7 @@ export function createHttpServer(
     }
   });
   registerPlaygroundRoutes(app, egrid, runtime);
+  registerOpen311Routes(app, egrid, runtime, clock);
   for (const webhook of webhooks) {
     app.post(webhook.path, async (request, reply) => {
       // Telegram repeats the secret we gave it in setWebhook; anything else is not Telegram.

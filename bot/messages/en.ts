@@ -56,6 +56,8 @@ export const en: MessageCatalogue = {
     "TRANSCRIBE.UNAVAILABLE": "Voice recognition is not available right now.",
     "TRANSCRIBE.REJECTED": "The voice message could not be recognised.",
     "TRANSCRIBE.EMPTY": "I heard no words in the voice message.",
+    "OPEN311.SERVICE_UNKNOWN": "There is no such service (category).",
+    "OPEN311.ADDRESS_UNKNOWN": "I could not find that address in the district.",
     ...pointsEn.errors,
     "BOOKING.NOT_FOUND": "I could not find that booking.",
     "BOOKING.NOT_ALLOWED": "This room is not open to you for booking; please ask the community office.",

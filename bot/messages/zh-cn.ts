@@ -57,6 +57,8 @@ export const zhCN: MessageCatalogue = {
     "TRANSCRIBE.UNAVAILABLE": "语音暂时无法自动识别。",
     "TRANSCRIBE.REJECTED": "语音无法自动识别。",
     "TRANSCRIBE.EMPTY": "语音里没有听到说话。",
+    "OPEN311.SERVICE_UNKNOWN": "没有这个服务类别。",
+    "OPEN311.ADDRESS_UNKNOWN": "在本辖区找不到这个地址。",
     ...pointsZhCn.errors,
     "BOOKING.NOT_FOUND": "没有找到这个预约。",
     "BOOKING.NOT_ALLOWED": "这个场地不对您开放预约，请联系社区。",

@@ -53,6 +53,8 @@ export const ERROR_CODES = [
   "POINTS.REWARD_NOT_FOUND",
   "POINTS.OUT_OF_STOCK",
   "POINTS.NO_COMMUNITY",
+  "OPEN311.SERVICE_UNKNOWN",
+  "OPEN311.ADDRESS_UNKNOWN",
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -1,0 +1,69 @@
+import type { Place } from "../places/place";
+import { fail, ok, type Result } from "../shared/result";
+import { type OpenTicketOutcome, openTicket } from "../tickets/open-ticket";
+import type { TicketDeps } from "../tickets/ticket-deps";
+import {
+  type ConfidenceThresholds,
+  confidenceBand,
+  type Understanding,
+} from "../understanding/understanding";
+import { type PostRequest, placeForAddress } from "./open311";
+
+export interface Open311Deps {
+  readonly tickets: TicketDeps;
+  readonly understanding: Understanding;
+  readonly thresholds: ConfidenceThresholds;
+  /** Every place of the tree (for addresses given as text). */
+  readonly allPlaces: () => Promise<readonly Place[]>;
+}
+
+/**
+ * A partner's report through Open311 takes the chat's road: the same openTicket (duplicates,
+ * routing, SLA, the worker's dispatch). Without a service_code the offline understanding picks
+ * the category when it is sure enough, else the case goes to triage, as an unclear chat report.
+ */
+export async function submitOpen311Request(
+  deps: Open311Deps,
+  request: PostRequest,
+  partner: { readonly personId: string; readonly idempotencyKey: string | null },
+): Promise<Result<OpenTicketOutcome>> {
+  const place = await placeOf(deps, request);
+  if (!place.ok) return place;
+  let categoryCode: string | null = request.service_code ?? null;
+  if (categoryCode && !(await deps.tickets.directory.categoryExists(categoryCode))) {
+    return fail("OPEN311.SERVICE_UNKNOWN", { service_code: categoryCode });
+  }
+  const text = request.description ?? "";
+  let priority: "urgent" | "high" | "normal" | "low" = "normal";
+  if (!categoryCode) {
+    const categories = await deps.tickets.directory.listCategories();
+    const understood = await deps.understanding.understand(text, { categories });
+    if (understood.category && confidenceBand(understood.categoryConfidence, deps.thresholds) === "act") {
+      categoryCode = understood.category;
+    }
+    priority = understood.priority;
+  }
+  return openTicket(deps.tickets, {
+    reporterId: partner.personId,
+    placeId: place.value.id,
+    text,
+    categoryCode,
+    priority,
+    sourceChannel: "open311",
+    media: request.media_url ? [{ kind: "photo", ref: request.media_url }] : [],
+    sourceKey: partner.idempotencyKey ? `open311:${partner.personId}:${partner.idempotencyKey}` : null,
+  });
+}
+
+async function placeOf(deps: Open311Deps, request: PostRequest): Promise<Result<Place>> {
+  if (request.address_id) {
+    const place = await deps.tickets.directory.getPlace(request.address_id);
+    return place ? ok(place) : fail("OPEN311.ADDRESS_UNKNOWN", { address_id: request.address_id });
+  }
+  if (request.address_string) {
+    const place = placeForAddress(request.address_string, await deps.allPlaces());
+    return place ? ok(place) : fail("OPEN311.ADDRESS_UNKNOWN", { address_string: request.address_string });
+  }
+  // The demo tree has no coordinates yet: a position alone cannot be placed.
+  return fail("OPEN311.ADDRESS_UNKNOWN", { reason: "lat/long alone cannot be placed yet" });
+}
