@@ -145,8 +145,8 @@ export function toServiceRequest(
 }
 
 /**
- * The place an address names: the building (else grid, community, street) whose name, with its
- * parents' names, appears in the text; the longest match wins ("春晖小区3栋旁边" → that building).
+ * The place an address names: the place whose name, with its parents' names, covers most of the
+ * text ("文昌社区3栋" → 3栋 of 文昌社区, not the community); a building wins a tie with a larger place.
  * Null when nothing matches, or when two places match equally well.
  */
 export function placeForAddress(address: string, places: readonly Place[]): Place | null {
@@ -157,9 +157,9 @@ export function placeForAddress(address: string, places: readonly Place[]): Plac
   for (const place of places) {
     if (!compact.includes(place.name)) continue;
     let score = place.name.length * 10;
-    // Parents named too make the match surer ("3栋" alone is in every estate).
+    // Parents named too make the match surer ("3栋" alone may be in every estate).
     for (let parent = place.parentId ? byId.get(place.parentId) : undefined; parent; ) {
-      if (compact.includes(parent.name)) score += parent.name.length;
+      if (compact.includes(parent.name)) score += parent.name.length * 10;
       parent = parent.parentId ? byId.get(parent.parentId) : undefined;
     }
     if (place.level === "building") score += 5;
