@@ -49,10 +49,10 @@ export function createBotRuntime(
   const playground = new PlaygroundChannel();
   const channels = new Map<string, Channel>([[playground.name, playground]]);
   for (const channel of extraChannels) channels.set(channel.name, channel);
-  const outbox = new PrismaOutbox(prisma);
+  const outbox = egrid.metrics.outbox(new PrismaOutbox(prisma));
   const deps: BotDeps = {
     tickets: egrid.tickets,
-    inbox: new PrismaInbox(prisma),
+    inbox: egrid.metrics.inbox(new PrismaInbox(prisma)),
     outbox,
     chats: new PrismaChatDirectory(
       prisma,
@@ -60,7 +60,7 @@ export function createBotRuntime(
       egrid.referenceCache,
     ),
     states: new PrismaConversationState(prisma),
-    understanding,
+    understanding: egrid.metrics.understanding(understanding),
     thresholds,
     voice: egrid.voice,
     bookings: { ...egrid.bookings, clock },

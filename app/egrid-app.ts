@@ -23,6 +23,7 @@ import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
+import { EgridMetrics } from "./metrics";
 import { cryptoRandom, systemClock, uuidIds } from "./system-clock";
 
 export interface Egrid {
@@ -36,6 +37,8 @@ export interface Egrid {
   readonly seed: SeedReport;
   /** Places, categories, bindings, routing and SLA rules, kept for REFERENCE_CACHE_SECONDS. */
   readonly referenceCache: ReferenceCache;
+  /** Prometheus counters and gauges (GET /metrics). */
+  readonly metrics: EgridMetrics;
   close(): Promise<void>;
 }
 
@@ -52,9 +55,10 @@ export async function createEgrid(
     : { seeded: false, places: 0, people: 0 };
   if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
   const referenceCache = new ReferenceCache(config.REFERENCE_CACHE_SECONDS * 1000);
+  const metrics = new EgridMetrics(db.prisma, () => clock.now());
   const directory = new PrismaGovernanceDirectory(db.prisma, referenceCache);
   const tickets: TicketDeps = {
-    tickets: new PrismaTicketRepository(db.prisma),
+    tickets: metrics.tickets(new PrismaTicketRepository(db.prisma)),
     directory,
     people: new PrismaPeopleDirectory(db.prisma, referenceCache),
     clock,
@@ -121,6 +125,7 @@ export async function createEgrid(
     config,
     db,
     referenceCache,
+    metrics,
     tickets,
     voice,
     bookings,

@@ -53,16 +53,19 @@ export async function startEgrid(
     await deliverAfterReceive(message.channel);
   };
   const webhooks: WebhookEndpoint[] = [];
+  const channelStates: Record<string, "connected" | "failed"> = {};
   for (const channel of runtime.channels.values()) {
     try {
       await channel.start(receive);
       const webhook = hasWebhook(channel) ? channel.webhook(receive) : null;
       if (webhook) webhooks.push(webhook);
       logger.info({ channel: channel.name }, "channel started");
+      channelStates[channel.name] = "connected";
     } catch (error) {
       // One platform being down or misconfigured must not stop the others.
       logger.error({ channel: channel.name, err: error }, "channel failed to start");
       runtime.channels.delete(channel.name);
+      channelStates[channel.name] = "failed";
     }
   }
   await runtime.conversation.recoverUnprocessed();
@@ -92,14 +95,15 @@ export async function startEgrid(
       { deliver: async ({ channel }) => void (channel && (await runtime.dispatcher.deliverDue(channel))) },
       clock,
       logger,
+      (job, ms) => egrid.metrics.jobRan(job, ms),
     );
     deliverAfterReceive = (channel) => queued.trigger("deliver", { channel });
     scheduler = queued;
   } else {
     runtime.dispatcher.start(1000);
-    scheduler = startJobRunner(jobs, clock, logger);
+    scheduler = startJobRunner(jobs, clock, logger, (job, ms) => egrid.metrics.jobRan(job, ms));
   }
-  const server = createHttpServer(egrid, logger, runtime, clock, webhooks);
+  const server = createHttpServer(egrid, logger, runtime, clock, webhooks, () => channelStates);
   const url = await server.listen({ host: config.HOST, port: config.PORT });
   logger.info(
     { address: url, database: egrid.db.location, jobs: config.REDIS_URL ? "redis" : "in-process" },

@@ -23,6 +23,7 @@ export function startJobRunner(
   jobs: readonly ScheduledJob[],
   clock: Clock,
   logger: Logger,
+  onRan: (job: string, ms: number) => void = () => {},
 ): { stop(): Promise<void> } {
   const timers: NodeJS.Timeout[] = [];
   const running = new Map<string, Promise<void>>();
@@ -33,6 +34,7 @@ export function startJobRunner(
       const run = job
         .run(clock.now())
         .then((report) => {
+          onRan(job.name, Date.now() - started);
           if (report) logger.info({ job: job.name, ...report, ms: Date.now() - started }, "job ran");
         })
         .catch((error) => logger.error({ job: job.name, err: error }, "job crashed"))

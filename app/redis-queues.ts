@@ -28,6 +28,7 @@ export async function startQueuedJobRunner(
   handlers: Readonly<Record<string, (data: Record<string, string>) => Promise<void>>>,
   clock: Clock,
   logger: Logger,
+  onRan: (job: string, ms: number) => void = () => {},
 ): Promise<QueuedJobRunner> {
   const { Queue, Worker } = await import("bullmq");
   const { Redis } = await import("ioredis");
@@ -64,6 +65,7 @@ export async function startQueuedJobRunner(
         running.add(task.name);
         try {
           const report = await scheduled.run(clock.now());
+          onRan(task.name, Date.now() - started);
           if (report) logger.info({ job: task.name, ...report, ms: Date.now() - started }, "job ran");
         } finally {
           running.delete(task.name);

@@ -112,6 +112,14 @@ describe("Telegram over real HTTP against a fake Bot API", () => {
     expect(harness.running.runtime.channels.has("telegram")).toBe(false);
     const replies = await harness.send("grid-chunhui-1", "p-res-wang", "3栋灯坏了");
     expect(replies.length).toBeGreaterThan(0);
+    // …and the instance says it is not ready, naming the channel.
+    const ready = await fetch(`${harness.url}/readyz`);
+    expect(ready.status).toBe(503);
+    expect(await ready.json()).toMatchObject({
+      status: "not ready",
+      database: "ok",
+      channels: { telegram: "failed" },
+    });
   });
 });
 
