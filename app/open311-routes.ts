@@ -6,9 +6,12 @@ import type { z } from "zod";
 import { RateLimiter } from "../bot/conversation/rate-limiter";
 import {
   listRequestsSchema,
+  listUpdatesSchema,
   postRequestSchema,
   type ServiceRequestView,
   toServiceRequest,
+  toUpdate,
+  UPDATE_EVENT_TYPES,
 } from "../core/open311/open311";
 import { submitOpen311Request } from "../core/open311/submit-request";
 import type { Clock } from "../core/shared/clock";
@@ -20,9 +23,12 @@ import {
 } from "../db/repositories/prisma-open311";
 import type { BotRuntime } from "./bot-runtime";
 import type { Egrid } from "./egrid-app";
+import { open311OpenApi } from "./open311-openapi";
 
 const BASE = "/open311/v2";
-const DEFAULT_WINDOW_MS = 90 * 24 * 3600_000;
+const DAY_MS = 24 * 3600_000;
+const DEFAULT_WINDOW_MS = 90 * DAY_MS;
+const MAX_UPDATES_WINDOW_MS = 31 * DAY_MS;
 
 function errors(reply: FastifyReply, code: number, descriptions: readonly string[]) {
   return reply.code(code).send(descriptions.map((description) => ({ code, description })));
@@ -187,6 +193,22 @@ export function registerOpen311Routes(
     if (from >= to) return errors(reply, 400, ["start_date: must be before end_date"]);
     return views(await requests.list(query, { from, to }), english(request));
   });
+
+  app.get(`${BASE}/servicerequestupdates.json`, async (request, reply) => {
+    const key = await partner(request, reply);
+    if (!key) return reply;
+    const parsed = listUpdatesSchema.safeParse(request.query ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error.issues);
+    const to = parsed.data.end_date ? new Date(parsed.data.end_date) : clock.now();
+    const from = parsed.data.start_date ? new Date(parsed.data.start_date) : new Date(to.getTime() - DAY_MS);
+    if (from >= to) return errors(reply, 400, ["start_date: must be before end_date"]);
+    if (to.getTime() - from.getTime() > MAX_UPDATES_WINDOW_MS)
+      return errors(reply, 400, ["start_date: at most 31 days before end_date"]);
+    const found = await requests.updates(UPDATE_EVENT_TYPES, from, to, 1000);
+    return found.map(({ event, number }) => toUpdate(event, number));
+  });
+
+  app.get(`${BASE}/openapi.json`, async () => open311OpenApi());
 
   app.get<{ Params: { file: string } }>(`${BASE}/requests/:file`, async (request, reply) => {
     const key = await partner(request, reply);

@@ -196,4 +196,50 @@ describe("Open311 requests", () => {
     for (let i = 0; i < 4; i++) statuses.push((await get(`requests.json?api_key=${key}`)).status);
     expect(statuses).toEqual([200, 200, 200, 429]);
   });
+
+  it("lists status changes as updates, and describes itself in OpenAPI", async () => {
+    const { key, post, get, harness } = await setup();
+    const made = await post({
+      api_key: key,
+      service_code: "lighting",
+      address_id: "b-chunhui-1",
+      description: "路灯不亮",
+    });
+    const id = ((await made.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    const updates = (await (await get(`servicerequestupdates.json?api_key=${key}`)).json()) as {
+      service_request_id: string;
+      status: string;
+    }[];
+    expect(updates).toEqual([
+      expect.objectContaining({ service_request_id: id, status: "ACTION_SCHEDULED" }),
+    ]);
+    const tooLong = await get(
+      `servicerequestupdates.json?api_key=${key}&start_date=2026-01-01T00:00:00Z&end_date=2026-11-30T00:00:00Z`,
+    );
+    expect(await tooLong.json()).toEqual([
+      { code: 400, description: "start_date: at most 31 days before end_date" },
+    ]);
+
+    const doc = (await (await fetch(`${harness.url}/open311/v2/openapi.json`)).json()) as {
+      openapi: string;
+      paths: Record<
+        string,
+        Record<string, { requestBody?: { content: Record<string, { schema: { properties: object } }> } }>
+      >;
+    };
+    expect(doc.openapi).toBe("3.1.0");
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      "/requests.json",
+      "/requests/{service_request_id}.json",
+      "/servicerequestupdates.json",
+      "/services.json",
+      "/services/{service_code}.json",
+    ]);
+    // The documented fields are the validated ones.
+    const posted =
+      doc.paths["/requests.json"]!.post!.requestBody!.content["application/json"]!.schema.properties;
+    expect(Object.keys(posted)).toEqual(
+      expect.arrayContaining(["service_code", "address_id", "description", "media_url"]),
+    );
+  });
 });

@@ -2,7 +2,7 @@
 // they get back, and how egrid's states map to open/closed. Pure: the HTTP side is app/open311.
 import { z } from "zod";
 import type { Place } from "../places/place";
-import type { Ticket, TicketState } from "../tickets/ticket";
+import type { Ticket, TicketEvent, TicketEventType, TicketState } from "../tickets/ticket";
 
 /** Form fields arrive as strings; empty ones count as absent. */
 const optionalText = (max: number) =>
@@ -171,4 +171,64 @@ export function placeForAddress(address: string, places: readonly Place[]): Plac
   }
   // Two places match equally well: the address does not say which one.
   return best && !tied ? best.place : null;
+}
+
+/** The ticket events a partner sees as updates (mySociety's servicerequestupdates). */
+export const UPDATE_EVENT_TYPES: readonly TicketEventType[] = [
+  "dispatched",
+  "triaged",
+  "signed_for",
+  "returned",
+  "resolved",
+  "confirmed",
+  "auto_closed",
+  "rejected",
+  "cancelled",
+  "merged",
+  "escalated",
+  "reassigned",
+  "reclassified",
+];
+
+/** mySociety's update statuses for what an event left the ticket in. */
+export function updateStatus(type: TicketEventType, state: TicketState): string {
+  if (type === "escalated" || type === "reassigned") return "INTERNAL_REFERRAL";
+  const byState: Record<TicketState, string> = {
+    reported: "OPEN",
+    triage: "OPEN",
+    dispatched: "ACTION_SCHEDULED",
+    accepted: "IN_PROGRESS",
+    resolved: "FIXED",
+    reopened: "OPEN",
+    closed: "CLOSED",
+    merged: "DUPLICATE",
+    cancelled: "NO_FURTHER_ACTION",
+  };
+  return byState[state];
+}
+
+export const listUpdatesSchema = z.object({
+  start_date: dateParam,
+  end_date: dateParam,
+});
+
+export interface ServiceRequestUpdate {
+  readonly update_id: string;
+  readonly service_request_id: string;
+  readonly status: string;
+  readonly updated_datetime: string;
+  readonly description: string;
+  readonly media_url: null;
+}
+
+/** An event as an update; its note is not shown (workers' notes may name people). */
+export function toUpdate(event: TicketEvent, ticketNumber: string): ServiceRequestUpdate {
+  return {
+    update_id: event.id,
+    service_request_id: ticketNumber,
+    status: updateStatus(event.type, event.toState),
+    updated_datetime: event.at.toISOString(),
+    description: STATE_NOTES[event.toState],
+    media_url: null,
+  };
 }

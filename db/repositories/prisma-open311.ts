@@ -1,9 +1,9 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { ListRequests } from "../../core/open311/open311";
 import { CLOSED_STATES } from "../../core/open311/open311";
-import type { Ticket } from "../../core/tickets/ticket";
+import type { Ticket, TicketEventType } from "../../core/tickets/ticket";
 import type { PrismaClient } from "../generated/client";
-import { toTicket } from "./ticket-row-mapping";
+import { toTicket, toTicketEvent } from "./ticket-row-mapping";
 
 export interface ApiKeyRecord {
   readonly id: string;
@@ -110,6 +110,24 @@ export class PrismaOpen311Requests {
       take: query.page_size,
     });
     return this.describe(rows.map(toTicket));
+  }
+
+  /** Events of these types in [from, to], oldest first, at most `limit`, with their tickets' numbers. */
+  async updates(types: readonly TicketEventType[], from: Date, to: Date, limit: number) {
+    const rows = await this.prisma.ticketEvent.findMany({
+      where: { type: { in: [...types] }, at: { gte: from, lte: to } },
+      orderBy: [{ at: "asc" }, { id: "asc" }],
+      take: limit,
+    });
+    const numbers = await this.prisma.ticket.findMany({
+      where: { id: { in: [...new Set(rows.map((r) => r.ticketId))] } },
+      select: { id: true, number: true },
+    });
+    const numberOf = new Map(numbers.map((t) => [t.id, t.number]));
+    return rows.flatMap((row) => {
+      const number = numberOf.get(row.ticketId);
+      return number ? [{ event: toTicketEvent(row), number }] : [];
+    });
   }
 
   async findByNumber(number: string): Promise<ListedRequest | null> {
