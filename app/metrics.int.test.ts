@@ -11,7 +11,7 @@ afterEach(async () => {
 });
 
 /** The value of one series in Prometheus's text format, or null when it is absent. */
-function valueOf(text: string, series: string): number | null {
+function seriesValue(text: string, series: string): number | null {
   const line = text.split("\n").find((l) => l.startsWith(`${series} `));
   return line ? Number(line.slice(series.length + 1)) : null;
 }
@@ -27,13 +27,13 @@ describe("GET /metrics", () => {
     await harness.send("grid-chunhui-1", "p-res-wang", "3栋楼道灯坏了");
     await harness.send("grid-chunhui-1", "p-res-wang", "3栋楼道灯坏了"); // a duplicate: filed, then merged
     const text = await scrape();
-    expect(valueOf(text, 'egrid_messages_received_total{channel="playground"}')).toBe(2);
-    expect(valueOf(text, 'egrid_tickets_opened_total{category="lighting"}')).toBe(2);
-    expect(valueOf(text, "egrid_classification_confidence_count")).toBe(2);
-    expect(valueOf(text, 'egrid_classification_confidence_bucket{le="0.9"}')).toBe(0);
-    expect(valueOf(text, "egrid_tickets_open")).toBe(1);
-    expect(valueOf(text, "egrid_tickets_overdue")).toBe(0);
-    expect(valueOf(text, "egrid_outbox_pending")).toBe(0); // the playground delivers at once
+    expect(seriesValue(text, 'egrid_messages_received_total{channel="playground"}')).toBe(2);
+    expect(seriesValue(text, 'egrid_tickets_opened_total{category="lighting"}')).toBe(2);
+    expect(seriesValue(text, "egrid_classification_confidence_count")).toBe(2);
+    expect(seriesValue(text, 'egrid_classification_confidence_bucket{le="0.9"}')).toBe(0);
+    expect(seriesValue(text, "egrid_tickets_open")).toBe(1);
+    expect(seriesValue(text, "egrid_tickets_overdue")).toBe(0);
+    expect(seriesValue(text, "egrid_outbox_pending")).toBe(0); // the playground delivers at once
   });
 
   it("says ready with the database and migrations when no channel failed", async () => {
