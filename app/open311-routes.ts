@@ -18,6 +18,7 @@ import type { Clock } from "../core/shared/clock";
 import {
   type ApiKeyRecord,
   type ListedRequest,
+  nearestPlace,
   PrismaApiKeys,
   PrismaOpen311Requests,
 } from "../db/repositories/prisma-open311";
@@ -141,6 +142,8 @@ export function registerOpen311Routes(
         tickets: egrid.tickets,
         understanding: runtime.deps.understanding,
         thresholds: runtime.deps.thresholds,
+        nearestPlace: (latitude, longitude, maxMetres) =>
+          nearestPlace(egrid.db.prisma, latitude, longitude, maxMetres),
         allPlaces: () =>
           egrid.summaries.places.placesWithin("/", ["street", "community", "grid", "building"]),
       },
@@ -151,10 +154,14 @@ export function registerOpen311Routes(
       },
     );
     if (!outcome.ok) {
-      const field = outcome.code === "OPEN311.SERVICE_UNKNOWN" ? "service_code" : "address_string";
-      const detail = Object.values(outcome.detail ?? {}).join(" ");
-      if (outcome.code.startsWith("OPEN311.") || outcome.code === "PLACE.NOT_FOUND")
-        return errors(reply, 400, [`${field}: not found${detail ? ` (${detail})` : ""}`]);
+      // The detail names the field that could not be matched: service_code, address_id, address_string, or lat and long.
+      const detail = outcome.detail ?? {};
+      const field = Object.keys(detail)[0] ?? "request";
+      const value = Object.values(detail).join(" ");
+      if (outcome.code.startsWith("OPEN311.") || outcome.code === "PLACE.NOT_FOUND") {
+        const what = field === "lat" ? "no building within 300 m" : "not found";
+        return errors(reply, 400, [`${field}: ${what}${value ? ` (${value})` : ""}`]);
+      }
       return errors(reply, 400, [`request: ${outcome.code}`]);
     }
     const { ticket, notices } = outcome.value;

@@ -132,6 +132,20 @@ describe("Open311 requests", () => {
     });
   });
 
+  it("places a report by its position alone: the nearest building within 300 m", async () => {
+    const { key, post, prisma } = await setup();
+    const building = await prisma.place.findUniqueOrThrow({ where: { id: "b-chunhui-2" } });
+    const made = await post({
+      api_key: key,
+      service_code: "lighting",
+      lat: String(building.latitude! + 0.0002), // ~22 m north of its entrance
+      long: String(building.longitude!),
+      description: "路灯不亮",
+    });
+    const id = ((await made.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { number: id } })).placeId).toBe("b-chunhui-2");
+  });
+
   it("the same Idempotency-Key twice makes one request", async () => {
     const { key, post, prisma } = await setup();
     const body = {

@@ -15,7 +15,12 @@ export interface Open311Deps {
   readonly thresholds: ConfidenceThresholds;
   /** Every place of the tree (for addresses given as text). */
   readonly allPlaces: () => Promise<readonly Place[]>;
+  /** The place with coordinates nearest a position, if one is within `maxMetres`. */
+  readonly nearestPlace: (latitude: number, longitude: number, maxMetres: number) => Promise<Place | null>;
 }
+
+/** A position further than this from every known building is not placed (it may be elsewhere). */
+export const MAX_METRES_FROM_A_BUILDING = 300;
 
 /**
  * A partner's report through Open311 takes the chat's road: the same openTicket (duplicates,
@@ -64,6 +69,11 @@ async function placeOf(deps: Open311Deps, request: PostRequest): Promise<Result<
     const place = placeForAddress(request.address_string, await deps.allPlaces());
     return place ? ok(place) : fail("OPEN311.ADDRESS_UNKNOWN", { address_string: request.address_string });
   }
-  // The demo tree has no coordinates yet: a position alone cannot be placed.
-  return fail("OPEN311.ADDRESS_UNKNOWN", { reason: "lat/long alone cannot be placed yet" });
+  const near =
+    request.lat !== undefined && request.long !== undefined
+      ? await deps.nearestPlace(request.lat, request.long, MAX_METRES_FROM_A_BUILDING)
+      : null;
+  return near
+    ? ok(near)
+    : fail("OPEN311.ADDRESS_UNKNOWN", { lat: request.lat ?? null, long: request.long ?? null });
 }

@@ -1,8 +1,10 @@
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import type { ListRequests } from "../../core/open311/open311";
 import { CLOSED_STATES } from "../../core/open311/open311";
+import type { Place } from "../../core/places/place";
 import type { Ticket, TicketEventType } from "../../core/tickets/ticket";
 import type { PrismaClient } from "../generated/client";
+import { toPlace } from "./prisma-directory";
 import { toTicket, toTicketEvent } from "./ticket-row-mapping";
 
 export interface ApiKeyRecord {
@@ -57,6 +59,37 @@ export class PrismaApiKeys {
     });
     return count > 0;
   }
+}
+
+/** The place with coordinates nearest a position, within `maxMetres` (a bounding box, then haversine). */
+export async function nearestPlace(
+  prisma: PrismaClient,
+  latitude: number,
+  longitude: number,
+  maxMetres: number,
+): Promise<Place | null> {
+  const dLat = maxMetres / 111_320;
+  const dLong = maxMetres / (111_320 * Math.max(0.01, Math.cos((latitude * Math.PI) / 180)));
+  const rows = await prisma.place.findMany({
+    where: {
+      latitude: { gte: latitude - dLat, lte: latitude + dLat },
+      longitude: { gte: longitude - dLong, lte: longitude + dLong },
+    },
+  });
+  let best: { row: (typeof rows)[number]; metres: number } | null = null;
+  for (const row of rows) {
+    const metres = haversineMetres(latitude, longitude, row.latitude!, row.longitude!);
+    if (metres <= maxMetres && (!best || metres < best.metres)) best = { row, metres };
+  }
+  return best ? toPlace(best.row) : null;
+}
+
+function haversineMetres(lat1: number, long1: number, lat2: number, long2: number): number {
+  const rad = Math.PI / 180;
+  const a =
+    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
+    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((long2 - long1) * rad) / 2) ** 2;
+  return 2 * 6_371_000 * Math.asin(Math.sqrt(a));
 }
 
 export interface ListedRequest {

@@ -14,6 +14,9 @@ export interface SeedPlace {
   parentId: string | null;
   name: string;
   nameEn: string;
+  /** Buildings only: where their entrance is (made up, in a grid around one point). */
+  latitude?: number;
+  longitude?: number;
 }
 export interface SeedPerson {
   id: string;
@@ -240,7 +243,7 @@ export function demoDistrict() {
     });
     people.push(person(street.admin[0], street.admin[1], [{ role: "street_admin", placeId: street.id }]));
   }
-  for (const c of COMMUNITIES) {
+  for (const [communityIndex, c] of COMMUNITIES.entries()) {
     const communityId = `c-${c.id}`;
     places.push({
       id: communityId,
@@ -275,6 +278,9 @@ export function demoDistrict() {
           parentId: gridId,
           name: `${c.estate}${buildingNo}栋`,
           nameEn: `${c.nameEn} building ${buildingNo}`,
+          // Estates ~1.1 km apart, grids ~220 m, buildings ~80 m: far enough to tell apart.
+          latitude: round6(30.27 + communityIndex * 0.01 + index * 0.002),
+          longitude: round6(120.15 + b * 0.0008),
         });
       }
     });
@@ -350,4 +356,8 @@ function resident(id: string, name: string, buildingId: string, phone: string): 
     onDuty: true,
     grants: [{ role: "resident", placeId: buildingId }],
   };
+}
+
+function round6(value: number): number {
+  return Math.round(value * 1e6) / 1e6;
 }
