@@ -2,6 +2,7 @@
 // request schemas are generated from the same zod schemas the routes validate with.
 import { z } from "zod";
 import { listRequestsSchema, listUpdatesSchema, postRequestSchema } from "../core/open311/open311";
+import { postUpdateSchema } from "../core/open311/submit-request";
 
 const jsonSchema = (schema: z.ZodType) => {
   const { $schema: _ignored, ...rest } = z.toJSONSchema(schema, {
@@ -148,6 +149,18 @@ export function open311OpenApi() {
             }),
             ...failures,
           },
+        },
+        post: {
+          summary:
+            "The resident's answer on a request this key made: FIXED or CLOSED confirms a resolved case, OPEN reopens it",
+          requestBody: {
+            required: true,
+            content: {
+              "application/x-www-form-urlencoded": { schema: { ...jsonSchema(postUpdateSchema) } },
+              "application/json": { schema: jsonSchema(postUpdateSchema) },
+            },
+          },
+          responses: { "201": arrayOf("The update", { update_id: text }), "404": errors, ...failures },
         },
       },
     },

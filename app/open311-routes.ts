@@ -13,7 +13,7 @@ import {
   toUpdate,
   UPDATE_EVENT_TYPES,
 } from "../core/open311/open311";
-import { submitOpen311Request } from "../core/open311/submit-request";
+import { postUpdateSchema, submitOpen311Request, updateOpen311Request } from "../core/open311/submit-request";
 import type { Clock } from "../core/shared/clock";
 import {
   type ApiKeyRecord,
@@ -213,6 +213,25 @@ export function registerOpen311Routes(
       return errors(reply, 400, ["start_date: at most 31 days before end_date"]);
     const found = await requests.updates(UPDATE_EVENT_TYPES, from, to, 1000);
     return found.map(({ event, number }) => toUpdate(event, number));
+  });
+
+  app.post(`${BASE}/servicerequestupdates.json`, async (request, reply) => {
+    const key = await partner(request, reply);
+    if (!key) return reply;
+    const parsed = postUpdateSchema.safeParse(request.body ?? {});
+    if (!parsed.success) return invalid(reply, parsed.error.issues);
+    const outcome = await updateOpen311Request(egrid.tickets, parsed.data, key.personId);
+    if (!outcome.ok) {
+      const id = parsed.data.service_request_id;
+      if (outcome.code === "TICKET.NOT_FOUND")
+        return errors(reply, 404, [`service_request_id: no request ${id}`]);
+      if (outcome.code === "TICKET.NOT_ALLOWED")
+        return errors(reply, 403, [`service_request_id: ${id} was not made with this api_key`]);
+      return errors(reply, 400, [`status: ${id} is not waiting for the resident's answer (${outcome.code})`]);
+    }
+    await runtime.deliverNotices(outcome.value.notices);
+    const events = await egrid.tickets.tickets.listEvents(outcome.value.ticket.id);
+    return reply.code(201).send([{ update_id: events.at(-1)?.id ?? null }]);
   });
 
   app.get(`${BASE}/openapi.json`, async () => open311OpenApi());

@@ -1,6 +1,8 @@
 // Open311 GeoReport v2 over real HTTP: services, and requests made and read with a partner's key.
 import { afterEach, describe, expect, it } from "vitest";
+import { personActor } from "../core/people/person";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
+import { resolveTicket, signForTicket } from "../core/tickets/work-on-ticket";
 import { PrismaApiKeys } from "../db/repositories/prisma-open311";
 import { runCli } from "./cli";
 import { startHarness } from "./testing/egrid-harness";
@@ -144,6 +146,50 @@ describe("Open311 requests", () => {
     });
     const id = ((await made.json()) as { service_request_id: string }[])[0]!.service_request_id;
     expect((await prisma.ticket.findUniqueOrThrow({ where: { number: id } })).placeId).toBe("b-chunhui-2");
+  });
+
+  it("the resident's answer through the partner: OPEN reopens a resolved case, FIXED closes it", async () => {
+    const { key, post, prisma, url, harness } = await setup();
+    const made = await post({
+      api_key: key,
+      service_code: "lighting",
+      address_id: "b-chunhui-1",
+      description: "路灯不亮",
+    });
+    const id = ((await made.json()) as { service_request_id: string }[])[0]!.service_request_id;
+    const update = (body: Record<string, string>) =>
+      fetch(`${url}/servicerequestupdates.json`, {
+        method: "POST",
+        headers: { "content-type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ api_key: key, service_request_id: id, ...body }).toString(),
+      });
+    // Not resolved yet: nothing to confirm.
+    expect((await update({ status: "FIXED" })).status).toBe(400);
+    // The grid worker signs for it (when it waits for that) and reports it fixed.
+    const tickets = harness.running.egrid.tickets;
+    const resolve = async () => {
+      const ticket = await prisma.ticket.findUniqueOrThrow({ where: { number: id } });
+      const worker = personActor((await tickets.people.getPerson(ticket.assigneeId!))!);
+      if (ticket.state === "dispatched") await signForTicket(tickets, { ticketId: ticket.id, actor: worker });
+      const resolved = await resolveTicket(tickets, { ticketId: ticket.id, actor: worker, note: "换了灯泡" });
+      expect(resolved.ok).toBe(true);
+      return prisma.ticket.findUniqueOrThrow({ where: { number: id } });
+    };
+    expect((await resolve()).state).toBe("resolved");
+    const reopened = await update({ status: "open", description: "还是不亮" });
+    expect(reopened.status).toBe(201);
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { number: id } })).state).toBe("reopened");
+    expect((await resolve()).state).toBe("resolved");
+    expect((await update({ status: "FIXED" })).status).toBe(201);
+    expect((await prisma.ticket.findUniqueOrThrow({ where: { number: id } })).state).toBe("closed");
+    // Another partner may not answer for this one.
+    const other = await new PrismaApiKeys(prisma).create("另一平台", harness.clock.now());
+    const foreign = await fetch(`${url}/servicerequestupdates.json`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ api_key: other.key, service_request_id: id, status: "OPEN" }),
+    });
+    expect(foreign.status).toBe(403);
   });
 
   it("the same Idempotency-Key twice makes one request", async () => {

@@ -1,7 +1,11 @@
+import { z } from "zod";
+import { personActor } from "../people/person";
 import type { Place } from "../places/place";
 import { fail, ok, type Result } from "../shared/result";
 import { type OpenTicketOutcome, openTicket } from "../tickets/open-ticket";
+import { confirmTicket, rejectTicket } from "../tickets/reporter-actions";
 import type { TicketDeps } from "../tickets/ticket-deps";
+import type { TransitionOutcome } from "../tickets/ticket-transition";
 import {
   type ConfidenceThresholds,
   confidenceBand,
@@ -76,4 +80,39 @@ async function placeOf(deps: Open311Deps, request: PostRequest): Promise<Result<
   return near
     ? ok(near)
     : fail("OPEN311.ADDRESS_UNKNOWN", { lat: request.lat ?? null, long: request.long ?? null });
+}
+
+/** What a partner may say about a request it made (mySociety's POST servicerequestupdates). */
+export const postUpdateSchema = z.object({
+  service_request_id: z.string().trim().min(1).max(40),
+  status: z.preprocess(
+    (v) => (typeof v === "string" ? v.trim().toUpperCase() : v),
+    z.enum(["OPEN", "FIXED", "CLOSED"]),
+  ),
+  description: z.preprocess(
+    (v) => (typeof v === "string" && v.trim() === "" ? undefined : v),
+    z.string().trim().max(2000).optional(),
+  ),
+});
+export type PostUpdate = z.output<typeof postUpdateSchema>;
+
+/**
+ * The resident answers, through the partner that filed the request, whether the fix holds: FIXED
+ * or CLOSED confirms a resolved case (it closes), OPEN reopens it with the description as the
+ * reason — the same as the resident's buttons in the chat. Only the partner that filed it may.
+ */
+export async function updateOpen311Request(
+  deps: TicketDeps,
+  update: PostUpdate,
+  partnerPersonId: string,
+): Promise<Result<TransitionOutcome>> {
+  const ticket = await deps.tickets.findByNumber(update.service_request_id);
+  if (!ticket) return fail("TICKET.NOT_FOUND", { service_request_id: update.service_request_id });
+  const partner = await deps.people.getPerson(partnerPersonId);
+  if (!partner || ticket.reporterId !== partnerPersonId)
+    return fail("TICKET.NOT_ALLOWED", { service_request_id: update.service_request_id });
+  const actor = personActor(partner);
+  return update.status === "OPEN"
+    ? rejectTicket(deps, { ticketId: ticket.id, actor, reason: update.description ?? null })
+    : confirmTicket(deps, { ticketId: ticket.id, actor });
 }
