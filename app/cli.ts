@@ -6,6 +6,7 @@ import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
 import { ensureOfflineModel } from "../prompts/offline-model/ensure-offline-model";
 import { TriageOnlyUnderstanding } from "../prompts/triage-only-understanding";
+import { adminCommand } from "./admin/admin-cli";
 import { apikeyCommand } from "./apikey-cli";
 import { createBotRuntime } from "./bot-runtime";
 import { channelsFromConfig } from "./channels-setup";
@@ -34,6 +35,8 @@ Commands:
   transcribe --pending  try again to transcribe voice notes filed without words (needs TRANSCRIBE_BASE_URL)
   apikey create --name <partner> | list | revoke <id or prefix>
                         partners' Open311 keys
+  admin password <person id>
+                        a new password for an admin's web console (/admin), printed once
   help                  this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -148,6 +151,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return summaryCommand(config, rest, io);
     case "apikey":
       return apikeyCommand(config, rest, io);
+    case "admin":
+      return adminCommand(config, rest, io);
     case "help":
     case "--help":
     case "-h":

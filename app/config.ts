@@ -23,6 +23,8 @@ export const configSchema = z.object({
     .default("egrid"),
   /** How long places, categories, group bindings, routing and SLA rules are kept in memory (0: never). */
   REFERENCE_CACHE_SECONDS: intFrom(60, 0, 3600),
+  /** The admin console: how long a login lasts. */
+  ADMIN_SESSION_HOURS: intFrom(8, 1, 24 * 30),
   /** Open311: requests a partner's key may make per minute (per instance). */
   OPEN311_RATE_PER_MINUTE: intFrom(120, 1, 100_000),
   /** PostgreSQL: connections per instance. */

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyBaseLogger, LogController } from "fastify";
 import type { WebhookEndpoint } from "../bot/channels/telegram-channel";
 import type { Clock } from "../core/shared/clock";
+import { registerAdminRoutes } from "./admin/admin-routes";
 import type { BotRuntime } from "./bot-runtime";
 import type { Egrid } from "./egrid-app";
 import type { Logger } from "./logger";
@@ -48,6 +49,7 @@ export function createHttpServer(
   );
   registerPlaygroundRoutes(app, egrid, runtime);
   registerOpen311Routes(app, egrid, runtime, clock);
+  registerAdminRoutes(app, egrid, runtime, clock);
   for (const webhook of webhooks) {
     app.post(webhook.path, async (request, reply) => {
       // Telegram repeats the secret we gave it in setWebhook; anything else is not Telegram.

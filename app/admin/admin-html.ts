@@ -1,0 +1,163 @@
+// The console's HTML: escaped, server-rendered, one small stylesheet that works on a phone.
+export type ConsoleLang = "zh" | "en";
+
+export function escapeHtml(value: unknown): string {
+  return String(value ?? "")
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
+}
+
+/** Tagged template: interpolated values are escaped unless wrapped in raw(). */
+export class Raw {
+  constructor(readonly html: string) {}
+}
+export const raw = (html: string) => new Raw(html);
+export function html(strings: TemplateStringsArray, ...values: unknown[]): Raw {
+  let out = strings[0] ?? "";
+  values.forEach((value, i) => {
+    const text = Array.isArray(value)
+      ? value.map((v) => (v instanceof Raw ? v.html : escapeHtml(v))).join("")
+      : value instanceof Raw
+        ? value.html
+        : escapeHtml(value);
+    out += text + (strings[i + 1] ?? "");
+  });
+  return new Raw(out);
+}
+
+const WORDS = {
+  zh: {
+    console: "网格治理后台",
+    tree: "辖区",
+    tickets: "工单",
+    summary: "今日汇总",
+    logout: "退出",
+    login: "登录",
+    personId: "账号（人员编号）",
+    password: "密码",
+    badLogin: "账号或密码不对。",
+    open: "未办结",
+    overdue: "超时",
+    state: "状态",
+    category: "类别",
+    priority: "优先级",
+    place: "地点",
+    from: "起",
+    to: "止",
+    onlyOverdue: "只看超时",
+    filter: "筛选",
+    csv: "导出CSV",
+    number: "编号",
+    created: "提交时间",
+    assignee: "处理人",
+    text: "内容",
+    timeline: "处理记录",
+    reassign: "改派",
+    reclassify: "改类别",
+    save: "确定",
+    none: "无",
+    any: "全部",
+    notFound: "没有这个工单，或不在您的辖区。",
+    done: "已保存。",
+    failed: "没有成功：",
+    media: "照片与语音",
+    prev: "上一页",
+    next: "下一页",
+  },
+  en: {
+    console: "Grid governance console",
+    tree: "Places",
+    tickets: "Tickets",
+    summary: "Today",
+    logout: "Log out",
+    login: "Log in",
+    personId: "Account (person id)",
+    password: "Password",
+    badLogin: "Wrong account or password.",
+    open: "Open",
+    overdue: "Overdue",
+    state: "State",
+    category: "Category",
+    priority: "Priority",
+    place: "Place",
+    from: "From",
+    to: "To",
+    onlyOverdue: "Overdue only",
+    filter: "Filter",
+    csv: "Export CSV",
+    number: "Number",
+    created: "Created",
+    assignee: "Assignee",
+    text: "Report",
+    timeline: "Timeline",
+    reassign: "Reassign",
+    reclassify: "Reclassify",
+    save: "Save",
+    none: "none",
+    any: "any",
+    notFound: "No such ticket, or not in your area.",
+    done: "Saved.",
+    failed: "Not done: ",
+    media: "Photos and voice",
+    prev: "Previous",
+    next: "Next",
+  },
+} as const;
+export type ConsoleWords = (typeof WORDS)["zh"];
+
+const STATES = {
+  zh: {
+    reported: "已受理",
+    triage: "待分派",
+    dispatched: "已派单",
+    accepted: "处理中",
+    resolved: "待确认",
+    reopened: "重新打开",
+    closed: "已办结",
+    merged: "已合并",
+    cancelled: "已撤销",
+  },
+  en: {
+    reported: "reported",
+    triage: "triage",
+    dispatched: "dispatched",
+    accepted: "in progress",
+    resolved: "resolved, to confirm",
+    reopened: "reopened",
+    closed: "closed",
+    merged: "merged",
+    cancelled: "cancelled",
+  },
+} as const;
+export const stateName = (lang: ConsoleLang, state: string): string =>
+  (STATES[lang] as Record<string, string>)[state] ?? state;
+export const wordsFor = (lang: ConsoleLang): ConsoleWords => WORDS[lang] as ConsoleWords;
+
+const STYLE = `
+*{box-sizing:border-box}body{margin:0;font:15px/1.5 system-ui,"Noto Sans CJK SC",sans-serif;color:#1d2733;background:#f5f7fa}
+header{display:flex;flex-wrap:wrap;gap:.4rem 1rem;align-items:center;padding:.6rem 1rem;background:#1f4e79;color:#fff}
+header a{color:#fff;text-decoration:none}header strong{margin-right:auto}
+main{padding:1rem;max-width:1100px;margin:auto}table{border-collapse:collapse;width:100%;background:#fff}
+th,td{padding:.4rem .5rem;border-bottom:1px solid #e3e8ee;text-align:left;vertical-align:top}
+.ok{color:#217a3c}.late{color:#b3261e;font-weight:600}.lvl-community td:first-child{padding-left:1.5rem}
+.lvl-grid td:first-child{padding-left:3rem}form.filters{display:flex;flex-wrap:wrap;gap:.5rem;margin-bottom:1rem}
+input,select,button{font:inherit;padding:.3rem .4rem}button{background:#1f4e79;color:#fff;border:0;border-radius:4px}
+.card{background:#fff;padding:1rem;margin-bottom:1rem;border-radius:6px}.notice{padding:.5rem;background:#e8f3ea}
+img.media{max-width:100%;max-height:320px}@media (max-width:640px){.wide{display:none}main{padding:.5rem}}
+`;
+
+export function page(lang: ConsoleLang, title: string, body: Raw, loggedIn: boolean): string {
+  const w = wordsFor(lang);
+  const nav = loggedIn
+    ? html`<a href="/admin?lang=${lang}">${w.tree}</a><a href="/admin/tickets?lang=${lang}">${w.tickets}</a>
+<a href="/admin/summary?lang=${lang}">${w.summary}</a><a href="/admin/logout">${w.logout}</a>
+<a href="?lang=${lang === "zh" ? "en" : "zh"}">${lang === "zh" ? "English" : "中文"}</a>`
+    : html``;
+  return `<!doctype html><html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width,initial-scale=1"><title>${escapeHtml(title)} · ${escapeHtml(w.console)}</title>
+<style>${STYLE}</style></head><body><header><strong>${escapeHtml(w.console)}</strong>${nav.html}</header>
+<main>${body.html}</main></body></html>`;
+}
