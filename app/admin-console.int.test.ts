@@ -68,6 +68,14 @@ describe("the admin console over HTTP", () => {
     );
     expect(csv).toContain(`"${chunhuiNumber}"`);
     expect(csv).not.toContain(xihuNumber);
+    // Dates are local days: the case filed at 10:00 on 30 Nov is in "30 Nov to 30 Nov", not "from 1 Dec".
+    const onDay = async (query: string) =>
+      (await (await fetch(`${harness.url}/admin/tickets?${query}`, { headers: { cookie } })).text()).includes(
+        chunhuiNumber,
+      );
+    expect(await onDay("from=2026-11-30&to=2026-11-30")).toBe(true);
+    expect(await onDay("from=2026-12-01")).toBe(false);
+    expect(await onDay("to=2026-11-29")).toBe(false);
     const bad = await fetch(`${harness.url}/admin/tickets?state=lost`, { headers: { cookie } });
     expect(bad.status).toBe(400);
     // Today's summary of the admin's community, with its chart.

@@ -7,7 +7,8 @@ import { RateLimiter } from "../../bot/conversation/rate-limiter";
 import { renderSummary } from "../../bot/conversation/summary-report";
 import { personActor } from "../../core/people/person";
 import type { Clock } from "../../core/shared/clock";
-import { periodSoFar } from "../../core/summaries/summary-period";
+import { addDays } from "../../core/shared/zoned-time";
+import { periodSoFar, startOfDate } from "../../core/summaries/summary-period";
 import { reassignTicket, reclassifyTicket } from "../../core/tickets/manage-ticket";
 import { PRIORITIES, TICKET_STATES } from "../../core/tickets/ticket";
 import {
@@ -95,8 +96,9 @@ export function registerAdminRoutes(
       if (!place || !inScope(a, place.path)) return null;
       placePath = place.path;
     }
-    const day = (date: string | undefined, plus: number) =>
-      date ? new Date(new Date(`${date}T00:00:00+08:00`).getTime() + plus) : undefined;
+    // Dates are the deployment's local days: "to" includes its whole day.
+    const day = (date: string | undefined, plusDays: number) =>
+      date ? startOfDate(addDays(date, plusDays), timeZone) : undefined;
     return {
       withinPaths: a.grants.map((g) => g.placePath),
       state: query.state,
@@ -104,7 +106,7 @@ export function registerAdminRoutes(
       priority: query.priority,
       placePath,
       from: day(query.from, 0),
-      to: day(query.to, 24 * 3600_000),
+      to: day(query.to, 1),
       overdueAt: query.overdue ? clock.now() : undefined,
       skip,
       take,
