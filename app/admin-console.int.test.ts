@@ -43,14 +43,22 @@ async function logIn(as = "p-chunhui-admin", secret = password): Promise<string 
     body: new URLSearchParams({ personId: as, password: secret }).toString(),
     redirect: "manual",
   });
+  await response.arrayBuffer(); // read to the end, or the connection stays busy and close() waits on it
   const cookie = response.headers.get("set-cookie");
   return cookie ? cookie.split(";")[0]! : null;
+}
+
+/** GET without following redirects; the body is read so the connection is free again. */
+async function getManual(url: string, headers: Record<string, string> = {}) {
+  const response = await fetch(url, { headers, redirect: "manual" });
+  await response.arrayBuffer();
+  return response;
 }
 
 describe("the admin console over HTTP", () => {
   it("refuses a wrong password and pages without a login, and keeps each admin to their area", async () => {
     expect(await logIn("p-chunhui-admin", "wrong")).toBeNull();
-    const anonymous = await fetch(`${harness.url}/admin/tickets`, { redirect: "manual" });
+    const anonymous = await getManual(`${harness.url}/admin/tickets`);
     expect(anonymous.status).toBe(302);
     expect(anonymous.headers.get("location")).toMatch(/^\/admin\/login/);
     const cookie = (await logIn())!;
@@ -58,7 +66,7 @@ describe("the admin console over HTTP", () => {
     const list = await (await fetch(`${harness.url}/admin/tickets`, { headers: { cookie } })).text();
     expect(list).toContain(chunhuiNumber);
     expect(list).not.toContain(xihuNumber); // another street's case
-    const foreign = await fetch(`${harness.url}/admin/tickets/${xihuNumber}`, { headers: { cookie } });
+    const foreign = await getManual(`${harness.url}/admin/tickets/${xihuNumber}`, { cookie });
     expect(foreign.status).toBe(404);
     const csv = await (
       await fetch(`${harness.url}/admin/tickets.csv?category=lighting`, { headers: { cookie } })
@@ -76,7 +84,7 @@ describe("the admin console over HTTP", () => {
     expect(await onDay("from=2026-11-30&to=2026-11-30")).toBe(true);
     expect(await onDay("from=2026-12-01")).toBe(false);
     expect(await onDay("to=2026-11-29")).toBe(false);
-    const bad = await fetch(`${harness.url}/admin/tickets?state=lost`, { headers: { cookie } });
+    const bad = await getManual(`${harness.url}/admin/tickets?state=lost`, { cookie });
     expect(bad.status).toBe(400);
     // Today's summary of the admin's community, with its chart.
     const summary = await (await fetch(`${harness.url}/admin/summary`, { headers: { cookie } })).text();
@@ -84,11 +92,10 @@ describe("the admin console over HTTP", () => {
     expect(summary).toContain('src="/admin/summary.png?lang=zh"');
     const chart = await fetch(`${harness.url}/admin/summary.png`, { headers: { cookie } });
     expect(chart.headers.get("content-type")).toBe("image/png");
+    expect((await chart.arrayBuffer()).byteLength).toBeGreaterThan(1000);
     // Logged out, the cookie opens nothing.
-    await fetch(`${harness.url}/admin/logout`, { headers: { cookie }, redirect: "manual" });
-    expect((await fetch(`${harness.url}/admin`, { headers: { cookie }, redirect: "manual" })).status).toBe(
-      302,
-    );
+    await getManual(`${harness.url}/admin/logout`, { cookie });
+    expect((await getManual(`${harness.url}/admin`, { cookie })).status).toBe(302);
   });
 });
 

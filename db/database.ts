@@ -54,12 +54,21 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
     setup.close();
   }
   const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
-  const prisma = withQueryLog(new PrismaClient({ adapter, log: logLevels(options) }), options);
+  const prisma = withQueryLog(
+    new PrismaClient({ adapter, log: logLevels(options), transactionOptions: TRANSACTION_OPTIONS }),
+    options,
+  );
   // Per-connection settings: WAL makes NORMAL durable across crashes of the process (not of the OS).
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   return { prisma, kind: "sqlite", location: target.file, migrations, close: () => prisma.$disconnect() };
 }
+
+/**
+ * Interactive transactions wait for a connection (SQLite: for the one connection) up to `maxWait`.
+ * Prisma's 2 s default failed bursts of concurrent point redemptions on a loaded machine (P2028).
+ */
+export const TRANSACTION_OPTIONS = { maxWait: 10_000, timeout: 20_000 } as const;
 
 export function logLevels(options: OpenOptions): { emit: "event"; level: "query" }[] {
   return options.onQuery ? [{ emit: "event", level: "query" }] : [];

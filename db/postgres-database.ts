@@ -1,6 +1,12 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { type EgridDatabase, logLevels, type OpenOptions, withQueryLog } from "./database";
+import {
+  type EgridDatabase,
+  logLevels,
+  type OpenOptions,
+  TRANSACTION_OPTIONS,
+  withQueryLog,
+} from "./database";
 import type { DatabaseTarget } from "./database-url";
 import type { PrismaClient } from "./generated/client";
 import { PrismaClient as PostgresPrismaClient } from "./generated/postgresql-client";
@@ -38,7 +44,10 @@ export async function openPostgres(
     options: `-c search_path="${target.schema}"`,
   });
   const adapter = new PrismaPg(pool, { schema: target.schema });
-  const client = withQueryLog(new PostgresPrismaClient({ adapter, log: logLevels(options) }), options);
+  const client = withQueryLog(
+    new PostgresPrismaClient({ adapter, log: logLevels(options), transactionOptions: TRANSACTION_OPTIONS }),
+    options,
+  );
   return {
     prisma: client as unknown as PrismaClient,
     kind: "postgresql",
