@@ -1,14 +1,13 @@
 // The admin console in real Chromium: log in, the tree, filter tickets, open one, reassign and
 // reclassify it; scope, CSV and the login's refusals over HTTP. Screenshots go to test-output/.
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
 import { runCli } from "./cli";
+import { launchChromium } from "./testing/chromium";
 import { startHarness } from "./testing/egrid-harness";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OUTPUT = path.resolve(import.meta.dirname, "..", "test-output");
 
 let harness: Awaited<ReturnType<typeof startHarness>>;
@@ -101,19 +100,8 @@ describe("the admin console over HTTP", () => {
 
 describe("the admin console in real Chromium", () => {
   it("log in, see the tree, filter, open a ticket, reassign and reclassify it, on a desk and on a phone", async () => {
-    expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
     mkdirSync(OUTPUT, { recursive: true });
-    const browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        "--headless",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-      ],
-    });
+    const browser = await launchChromium();
     try {
       const page = await browser.newPage({ viewport: { width: 1100, height: 800 }, locale: "zh-CN" });
       await page.goto(`${harness.url}/admin`);

@@ -1,11 +1,10 @@
-import { existsSync, mkdirSync } from "node:fs";
+import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { chromium } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
+import { launchChromium } from "./testing/chromium";
 import { startHarness } from "./testing/egrid-harness";
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 const OUTPUT = path.resolve(import.meta.dirname, "..", "test-output");
 const FIXTURES = path.resolve(import.meta.dirname, "..", "fixtures", "voice");
 
@@ -17,23 +16,9 @@ beforeAll(async () => {
 });
 afterAll(async () => harness?.close());
 
-async function launch() {
-  // .ci/run installs Debian's chromium; a machine without it cannot run these tests.
-  expect(existsSync(CHROMIUM), `${CHROMIUM} is missing: apt-get install chromium`).toBe(true);
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      "--headless",
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      // A fake microphone (a beep) that needs no permission prompt: the record button's path.
-      "--use-fake-ui-for-media-stream",
-      "--use-fake-device-for-media-stream",
-    ],
-  });
+function launch() {
+  // A fake microphone (a beep) that needs no permission prompt: the record button's path.
+  return launchChromium(["--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream"]);
 }
 
 describe("the playground page in real Chromium", () => {

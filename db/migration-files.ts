@@ -28,3 +28,24 @@ export interface MigrationReport {
   readonly applied: string[];
   readonly alreadyApplied: number;
 }
+
+/** The SQL both migrators read their bookkeeping with. */
+export const APPLIED_MIGRATIONS_SQL = `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`;
+
+/**
+ * The migrations still to apply, in order, given those applied (name → checksum). A migration
+ * whose file changed after it was applied stops start-up: that is a mistake to fix by hand.
+ */
+export function pendingOf(
+  applied: readonly { migration_name: string; checksum: string }[],
+  migrations: readonly MigrationFile[],
+): MigrationFile[] {
+  const done = new Map(applied.map((row) => [row.migration_name, row.checksum]));
+  return migrations.filter((migration) => {
+    const checksum = done.get(migration.name);
+    if (checksum !== undefined && checksum !== migration.checksum) {
+      throw new Error(`migration ${migration.name} was changed after it was applied (checksum differs)`);
+    }
+    return checksum === undefined;
+  });
+}

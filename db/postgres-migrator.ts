@@ -1,9 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type pg from "pg";
 import {
+  APPLIED_MIGRATIONS_SQL,
   type MigrationFile,
   type MigrationReport,
   POSTGRES_MIGRATIONS_DIR,
+  pendingOf,
   readMigrations,
 } from "./migration-files";
 
@@ -35,19 +37,9 @@ export async function migratePostgres(
   await client.query("SELECT pg_advisory_lock($1)", [MIGRATION_LOCK]);
   try {
     await client.query(BOOKKEEPING);
-    const { rows } = await client.query<{ migration_name: string; checksum: string }>(
-      `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-    );
-    const done = new Map(rows.map((row) => [row.migration_name, row.checksum]));
+    const { rows } = await client.query<{ migration_name: string; checksum: string }>(APPLIED_MIGRATIONS_SQL);
     const applied: string[] = [];
-    for (const migration of migrations) {
-      const checksum = done.get(migration.name);
-      if (checksum !== undefined) {
-        if (checksum !== migration.checksum) {
-          throw new Error(`migration ${migration.name} was changed after it was applied (checksum differs)`);
-        }
-        continue;
-      }
+    for (const migration of pendingOf(rows, migrations)) {
       await client.query("BEGIN");
       try {
         await client.query(migration.sql);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type Database from "better-sqlite3";
-import { type MigrationReport, readMigrations } from "./migration-files";
+import { APPLIED_MIGRATIONS_SQL, type MigrationReport, pendingOf, readMigrations } from "./migration-files";
 import { sqliteTimestamp } from "./sqlite-timestamp";
 
 // Prisma's own bookkeeping table, so `prisma migrate status` agrees with what we applied.
@@ -21,24 +21,9 @@ const BOOKKEEPING = `CREATE TABLE IF NOT EXISTS "_prisma_migrations" (
  */
 export function migrateSqlite(db: Database.Database, migrations = readMigrations()): MigrationReport {
   db.exec(BOOKKEEPING);
-  const done = new Map(
-    (
-      db
-        .prepare(
-          `SELECT migration_name, checksum FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
-        )
-        .all() as { migration_name: string; checksum: string }[]
-    ).map((row) => [row.migration_name, row.checksum]),
-  );
   const applied: string[] = [];
-  for (const migration of migrations) {
-    const checksum = done.get(migration.name);
-    if (checksum !== undefined) {
-      if (checksum !== migration.checksum) {
-        throw new Error(`migration ${migration.name} was changed after it was applied (checksum differs)`);
-      }
-      continue;
-    }
+  const done = db.prepare(APPLIED_MIGRATIONS_SQL).all() as { migration_name: string; checksum: string }[];
+  for (const migration of pendingOf(done, migrations)) {
     db.transaction(() => {
       db.exec(migration.sql);
       db.prepare(
