@@ -23,6 +23,10 @@ export function createHttpServer(
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: true }),
   });
+  // HTML forms (the console) and Open311 partners (the spec's default) post url-encoded bodies.
+  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
+  );
   app.get("/healthz", async () => ({ status: "ok", service: "egrid", time: new Date().toISOString() }));
   app.get("/readyz", async (_request, reply) => {
     // Migrations were applied when the database was opened, or egrid would not have started.

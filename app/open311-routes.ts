@@ -57,10 +57,6 @@ export function registerOpen311Routes(
   const keys = new PrismaApiKeys(egrid.db.prisma);
   const requests = new PrismaOpen311Requests(egrid.db.prisma);
   const limiter = new RateLimiter(egrid.config.OPEN311_RATE_PER_MINUTE);
-  // Partners post forms (the spec's default) or JSON.
-  app.addContentTypeParser("application/x-www-form-urlencoded", { parseAs: "string" }, (_req, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(String(body)))),
-  );
 
   /** The caller's key, or an Open311 error already sent (401 missing, 403 wrong, 429 too fast). */
   async function partner(request: FastifyRequest, reply: FastifyReply): Promise<ApiKeyRecord | null> {
