@@ -17,7 +17,6 @@ import {
   PrismaInbox,
   PrismaOutbox,
 } from "../db/repositories/prisma-conversation-store";
-import { PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
 import type { Egrid } from "./egrid-app";
 import type { Logger } from "./logger";
 
@@ -54,11 +53,7 @@ export function createBotRuntime(
     tickets: egrid.tickets,
     inbox: egrid.metrics.inbox(new PrismaInbox(prisma)),
     outbox,
-    chats: new PrismaChatDirectory(
-      prisma,
-      new PrismaPeopleDirectory(prisma, egrid.referenceCache),
-      egrid.referenceCache,
-    ),
+    chats: new PrismaChatDirectory(prisma, egrid.people, egrid.referenceCache),
     states: new PrismaConversationState(prisma),
     understanding: egrid.metrics.understanding(understanding),
     thresholds,

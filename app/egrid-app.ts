@@ -26,6 +26,9 @@ import type { Logger } from "./logger";
 import { EgridMetrics } from "./metrics";
 import { cryptoRandom, systemClock, uuidIds } from "./system-clock";
 
+/** How long a person read is reused: within one message, the sender and worker are read several times. */
+const PERSON_MEMORY_MS = 2000;
+
 export interface Egrid {
   readonly config: Config;
   readonly db: EgridDatabase;
@@ -37,6 +40,8 @@ export interface Egrid {
   readonly seed: SeedReport;
   /** Places, categories, bindings, routing and SLA rules, kept for REFERENCE_CACHE_SECONDS. */
   readonly referenceCache: ReferenceCache;
+  /** The people directory the engine uses (the chat directory shares it). */
+  readonly people: PrismaPeopleDirectory;
   /** Prometheus counters and gauges (GET /metrics). */
   readonly metrics: EgridMetrics;
   close(): Promise<void>;
@@ -56,11 +61,13 @@ export async function createEgrid(
   if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
   const referenceCache = new ReferenceCache(config.REFERENCE_CACHE_SECONDS * 1000);
   const metrics = new EgridMetrics(db.prisma, () => clock.now());
+  // One directory of people for the engine and the chat, so a change through either is seen by both.
+  const people = new PrismaPeopleDirectory(db.prisma, referenceCache, PERSON_MEMORY_MS);
   const directory = new PrismaGovernanceDirectory(db.prisma, referenceCache);
   const tickets: TicketDeps = {
     tickets: metrics.tickets(new PrismaTicketRepository(db.prisma)),
     directory,
-    people: new PrismaPeopleDirectory(db.prisma, referenceCache),
+    people,
     clock,
     ids: uuidIds,
     settings: {
@@ -125,6 +132,7 @@ export async function createEgrid(
     config,
     db,
     referenceCache,
+    people,
     metrics,
     tickets,
     voice,

@@ -45,6 +45,8 @@ export class PrismaChatDirectory implements ChatDirectory {
         data: { id: randomUUID(), personId, role: "resident", placeId: buildingId },
       });
     });
+    // After the commit: a read made while it was in flight may have kept the old person.
+    this.people.forget(personId);
   }
 
   async homeOf(personId: string) {
@@ -94,5 +96,6 @@ export class PrismaChatDirectory implements ChatDirectory {
 
   async setLocale(personId: string, locale: Person["locale"]) {
     await this.prisma.person.update({ where: { id: personId }, data: { locale } });
+    this.people.forget(personId);
   }
 }

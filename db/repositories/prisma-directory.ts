@@ -127,14 +127,38 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
   }
 }
 
-/** People, their roles over places, and who handles a unit. People are never cached: duty changes. */
+/**
+ * People, their roles over places, and who handles a unit. A person read is kept for
+ * `rememberMs` (2 s in the app): one message reads its sender and the worker it goes to several
+ * times over. Changes made through the chat directory call `forget`; another instance's changes
+ * show after the 2 s. Who is on duty is always read afresh (handlersOf).
+ */
 export class PrismaPeopleDirectory implements PeopleDirectory {
+  private readonly remembered = new Map<string, { person: Person; until: number }>();
+
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
+    private readonly rememberMs = 0,
   ) {}
 
+  forget(personId: string): void {
+    this.remembered.delete(personId);
+  }
+
   async getPerson(id: string): Promise<Person | null> {
+    const now = Date.now();
+    const hit = this.remembered.get(id);
+    if (hit && hit.until > now) return hit.person;
+    const person = await this.readPerson(id);
+    if (person && this.rememberMs > 0) {
+      if (this.remembered.size > 10_000) this.remembered.clear();
+      this.remembered.set(id, { person, until: now + this.rememberMs });
+    }
+    return person;
+  }
+
+  private async readPerson(id: string): Promise<Person | null> {
     const row = await this.prisma.person.findUnique({ where: { id }, include: { grants: true } });
     if (!row) return null;
     const places = await Promise.all(
