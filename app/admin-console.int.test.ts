@@ -114,8 +114,16 @@ describe("the admin console in real Chromium", () => {
 
       await page.goto(`${harness.url}/admin/tickets?lang=zh`);
       await page.locator('select[name="category"]').selectOption("lighting");
+      await page.locator('select[name="place"]').selectOption("g-chunhui-1");
       await page.locator("form.filters button").click();
       await page.waitForURL(/category=lighting/);
+      expect(page.url()).toContain("place=g-chunhui-1");
+      // Only the admin's own places are offered.
+      const offered = await page
+        .locator('select[name="place"] option')
+        .evaluateAll((os) => os.map((o) => o.getAttribute("value")));
+      expect(offered).toContain("c-chunhui");
+      expect(offered).not.toContain("c-xihu");
       await page.screenshot({ path: path.join(OUTPUT, "admin-tickets.png"), fullPage: true });
       await page.locator(`a:has-text("${chunhuiNumber}")`).click();
       await page.waitForURL(new RegExp(`/admin/tickets/${chunhuiNumber}`));

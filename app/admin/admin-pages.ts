@@ -1,5 +1,6 @@
 // The console's pages as HTML fragments (see admin-html.ts for the frame and the words).
 import { formatWhen } from "../../bot/messages/format";
+import type { Place } from "../../core/places/place";
 import type { Ticket, TicketEvent } from "../../core/tickets/ticket";
 import { currentDeadline } from "../../core/tickets/ticket-notice";
 import type { CategoryChoice } from "../../core/understanding/understanding";
@@ -7,6 +8,9 @@ import type { PrismaAdminQueries } from "../../db/repositories/prisma-admin-cons
 import type { Admin } from "./admin-auth";
 import { type ConsoleLang, html, type Raw, stateName, wordsFor } from "./admin-html";
 import type { ConsoleFilter } from "./admin-routes";
+
+/** Indentation of a place in the filter's list (full-width spaces: the tree at a glance). */
+const LEVEL_INDENT: Record<string, number> = { district: 0, street: 0, community: 1, grid: 2, building: 3 };
 
 const isLate = (ticket: Ticket, now: Date) => {
   const deadline = currentDeadline(ticket);
@@ -43,6 +47,8 @@ export function ticketTable(input: {
   query: ConsoleFilter;
   tickets: readonly Ticket[];
   categories: readonly CategoryChoice[];
+  /** The places the admin may filter by, in tree order. */
+  places: readonly Place[];
   names: ReadonlyMap<string, string>;
   now: Date;
   timeZone: string;
@@ -84,7 +90,14 @@ export function ticketTable(input: {
     categoryName,
   )}</select></label>
 <label>${w.priority} <select name="priority">${options(["urgent", "high", "normal", "low"], query.priority, (v) => v)}</select></label>
-<label>${w.place} <input name="place" value="${query.place ?? ""}" size="14"></label>
+<label>${w.place} <select name="place">${options(
+    input.places.map((p) => p.id),
+    query.place,
+    (id) => {
+      const place = input.places.find((p) => p.id === id)!;
+      return `${"　".repeat(LEVEL_INDENT[place.level] ?? 0)}${place.name}`;
+    },
+  )}</select></label>
 <label>${w.from} <input type="date" name="from" value="${query.from ?? ""}"></label>
 <label>${w.to} <input type="date" name="to" value="${query.to ?? ""}"></label>
 <label><input type="checkbox" name="overdue" value="1"${query.overdue ? html` checked` : ""}> ${w.onlyOverdue}</label>

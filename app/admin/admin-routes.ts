@@ -181,11 +181,17 @@ ${failed ? html`<p class="late">${w.badLogin}</p>` : ""}
     const tickets = await queries.tickets(filter);
     const categories = await egrid.tickets.directory.listCategories();
     const names = await queries.names(tickets.flatMap((t) => (t.assigneeId ? [t.assigneeId] : [])));
+    const places = (
+      await Promise.all(
+        a.grants.map((g) => queries.placesWithin(g.placePath, ["district", "street", "community", "grid"])),
+      )
+    ).flat();
     const body = ticketTable({
       lang,
       query: parsed.data,
       tickets,
       categories,
+      places,
       names,
       now: clock.now(),
       timeZone,
