@@ -9,7 +9,7 @@ import { buildApp } from "./app-under-test";
 import type { FigurePrinter } from "./figures";
 import { progress } from "./figures";
 import type { BenchMessage, BenchResident } from "./generate-messages";
-import { TICKETED } from "./intake";
+import { receiveTimed, TICKETED } from "./intake";
 import { percentile, round } from "./stats";
 
 export async function postgresIntakePhase(options: {
@@ -51,19 +51,12 @@ export async function postgresIntakePhase(options: {
     try {
       for (const [i, m] of options.messages.entries()) {
         if (i === options.warmup) started = performance.now();
-        app.clock.set(new Date(options.start.getTime() + i * options.intervalMs));
-        const t0 = performance.now();
-        const outcome = await app.runtime.conversation.receive({
-          channel: "playground",
-          chatType: "group",
-          chatId: m.chatId,
-          userId: m.userId,
-          userName: m.userName,
-          messageId: m.messageId,
-          text: m.text,
-        });
-        if (!outcome.inboxId) throw new Error(`message ${m.messageId} was not taken`);
-        if (i >= options.warmup) latencies.set(outcome.inboxId, performance.now() - t0);
+        const { inboxId, ms } = await receiveTimed(
+          app,
+          m,
+          new Date(options.start.getTime() + i * options.intervalMs),
+        );
+        if (i >= options.warmup) latencies.set(inboxId, ms);
       }
       const seconds = (performance.now() - started) / 1000;
       // Counted from the rows, as on SQLite: processed, a ticket written, a reply in the outbox.

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { buildApp } from "./app-under-test";
+import { type AppUnderTest, buildApp } from "./app-under-test";
 import type { BenchMessage } from "./generate-messages";
 import { percentile } from "./stats";
 
@@ -12,6 +12,31 @@ export const QUESTIONS = [
   "asked_building",
   "asked_description",
 ] as const;
+
+/**
+ * One message into the pipeline as a playground group message at `at` (the simulated clock);
+ * the time from the call until its reply is in the outbox.
+ */
+export async function receiveTimed(
+  app: AppUnderTest,
+  m: BenchMessage,
+  at: Date,
+): Promise<{ inboxId: string; ms: number }> {
+  app.clock.set(at);
+  const t0 = performance.now();
+  const outcome = await app.runtime.conversation.receive({
+    channel: "playground",
+    chatType: "group",
+    chatId: m.chatId,
+    userId: m.userId,
+    userName: m.userName,
+    messageId: m.messageId,
+    text: m.text,
+  });
+  const ms = performance.now() - t0;
+  if (!outcome.inboxId) throw new Error(`message ${m.messageId} was not taken: ${JSON.stringify(outcome)}`);
+  return { inboxId: outcome.inboxId, ms };
+}
 
 export interface IntakeRun {
   /** Messages timed (after the warm-up). */
@@ -80,23 +105,13 @@ export async function runIntake(options: {
         started = performance.now();
         cpu = process.cpuUsage();
       }
-      const m = options.messages[i]!;
-      app.clock.set(new Date(options.start.getTime() + i * options.intervalMs));
-      const t0 = performance.now();
-      const outcome = await app.runtime.conversation.receive({
-        channel: "playground",
-        chatType: "group",
-        chatId: m.chatId,
-        userId: m.userId,
-        userName: m.userName,
-        messageId: m.messageId,
-        text: m.text,
-      });
-      const ms = performance.now() - t0;
-      if (!outcome.inboxId)
-        throw new Error(`message ${m.messageId} was not taken: ${JSON.stringify(outcome)}`);
+      const { inboxId, ms } = await receiveTimed(
+        app,
+        options.messages[i]!,
+        new Date(options.start.getTime() + i * options.intervalMs),
+      );
       if (i >= options.warmup) {
-        latencies.set(outcome.inboxId, ms);
+        latencies.set(inboxId, ms);
         series.push(ms);
       }
       // The loop rarely yields to timers (better-sqlite3 is synchronous), so sample here too.
