@@ -8,6 +8,7 @@ import { ACTIVE_STATES } from "../core/tickets/ticket";
 import type { TicketRepository } from "../core/tickets/ticket-repository";
 import type { Understanding } from "../core/understanding/understanding";
 import type { PrismaClient } from "../db/database";
+import { overdueWhere } from "../db/repositories/ticket-row-mapping";
 
 export class EgridMetrics {
   readonly registry = new Registry();
@@ -149,15 +150,7 @@ function cachedCounts(prisma: PrismaClient, now: () => Date) {
           prisma.outboxMessage.count({ where: { status: "pending" } }),
           prisma.outboxMessage.count({ where: { status: "failed" } }),
           prisma.ticket.count({ where: active }),
-          // As currentDeadline: signing for while dispatched or in triage, resolving after.
-          prisma.ticket.count({
-            where: {
-              OR: [
-                { state: { in: ["dispatched", "triage"] }, signForDeadline: { lt: moment } },
-                { state: { in: ["reported", "accepted", "reopened"] }, resolveDeadline: { lt: moment } },
-              ],
-            },
-          }),
+          prisma.ticket.count({ where: overdueWhere(moment) }),
         ]).then(([pending, failed, open, overdue]) => ({ pending, failed, open, overdue })),
       };
       cached.value.catch(() => {

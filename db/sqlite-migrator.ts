@@ -41,19 +41,3 @@ export function migrateSqlite(db: Database.Database, migrations = readMigrations
   }
   return { applied, alreadyApplied: migrations.length - applied.length };
 }
-
-/** Names of committed migrations not yet applied (for /readyz and `egrid migrate --status`). */
-export function pendingMigrations(db: Database.Database, migrations = readMigrations()): string[] {
-  const table = db
-    .prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name='_prisma_migrations'`)
-    .get();
-  if (!table) return migrations.map((m) => m.name);
-  const done = new Set(
-    (
-      db.prepare(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL`).all() as {
-        migration_name: string;
-      }[]
-    ).map((row) => row.migration_name),
-  );
-  return migrations.filter((m) => !done.has(m.name)).map((m) => m.name);
-}

@@ -1,7 +1,8 @@
 // The console's pages as HTML fragments (see admin-html.ts for the frame and the words).
 import { formatWhen } from "../../bot/messages/format";
 import type { Place } from "../../core/places/place";
-import type { Ticket, TicketEvent } from "../../core/tickets/ticket";
+import { isOverdueAt } from "../../core/summaries/summarise";
+import { isActive, type Ticket, type TicketEvent } from "../../core/tickets/ticket";
 import { currentDeadline } from "../../core/tickets/ticket-notice";
 import type { CategoryChoice } from "../../core/understanding/understanding";
 import type { PrismaAdminQueries } from "../../db/repositories/prisma-admin-console";
@@ -12,14 +13,8 @@ import type { ConsoleFilter } from "./admin-routes";
 /** Indentation of a place in the filter's list (full-width spaces: the tree at a glance). */
 const LEVEL_INDENT: Record<string, number> = { district: 0, street: 0, community: 1, grid: 2, building: 3 };
 
-const isLate = (ticket: Ticket, now: Date) => {
-  const deadline = currentDeadline(ticket);
-  return (
-    deadline !== null &&
-    deadline < now &&
-    !["resolved", "closed", "merged", "cancelled"].includes(ticket.state)
-  );
-};
+/** Someone still has to act, and the current clock ran out. */
+const isLate = (ticket: Ticket, now: Date) => isActive(ticket) && isOverdueAt(ticket, now);
 
 /** Street → community → grid under each of the admin's grants, with open and overdue counts. */
 export async function treePage(

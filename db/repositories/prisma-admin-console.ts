@@ -2,7 +2,7 @@ import type { Place, PlaceLevel } from "../../core/places/place";
 import { ACTIVE_STATES, type Ticket, type TicketEvent } from "../../core/tickets/ticket";
 import type { PrismaClient } from "../generated/client";
 import { toPlace } from "./prisma-directory";
-import { pathRange, toTicket, toTicketEvent } from "./ticket-row-mapping";
+import { overdueWhere, pathRange, toTicket, toTicketEvent } from "./ticket-row-mapping";
 
 /** Console logins: password hashes and sessions (the caller hashes; nothing here sees a secret). */
 export class PrismaAdminAccounts {
@@ -127,16 +127,6 @@ export class PrismaAdminQueries {
         place: nameOf.get(g.placeId) ?? g.placeId,
       }));
   }
-}
-
-/** As currentDeadline: signing for while dispatched or in triage, resolving after. */
-function overdueWhere(now: Date) {
-  return {
-    OR: [
-      { state: { in: ["dispatched", "triage"] }, signForDeadline: { lt: now } },
-      { state: { in: ["reported", "accepted", "reopened"] }, resolveDeadline: { lt: now } },
-    ],
-  };
 }
 
 function whereOf(filter: TicketFilter) {

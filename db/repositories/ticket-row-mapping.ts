@@ -40,3 +40,16 @@ export function toTicketEventRow(event: TicketEvent): TicketEventRow {
 export function pathRange(prefix: string): { gte: string; lt: string } {
   return { gte: prefix, lt: `${prefix.slice(0, -1)}0` };
 }
+
+/**
+ * Open tickets past the deadline of their current clock at `now`, as a Prisma filter: the SQL of
+ * core's currentDeadline (signing for while dispatched or in triage, resolving after).
+ */
+export function overdueWhere(now: Date) {
+  return {
+    OR: [
+      { state: { in: ["dispatched", "triage"] }, signForDeadline: { lt: now } },
+      { state: { in: ["reported", "accepted", "reopened"] }, resolveDeadline: { lt: now } },
+    ],
+  };
+}
