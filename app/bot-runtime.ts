@@ -3,14 +3,17 @@ import { PlaygroundChannel } from "../bot/channels/playground-channel";
 import { lazySummaryChartRenderer } from "../bot/charts/chart-setup";
 import { bookingReminders } from "../bot/conversation/booking-reminders";
 import type { BotDeps } from "../bot/conversation/bot-deps";
+import { queueBroadcasts } from "../bot/conversation/broadcast-delivery";
 import { Conversation } from "../bot/conversation/conversation";
 import { type DailySummaryReport, sendDailySummaries } from "../bot/conversation/daily-summaries";
 import { renderNotices } from "../bot/conversation/notice-renderer";
 import { OutboxDispatcher } from "../bot/conversation/outbox-dispatcher";
 import { creditVerifiedReports } from "../bot/conversation/points-notices";
+import { checkInPrompts, missedCheckInNotices } from "../bot/conversation/welfare-notices";
 import type { Clock } from "../core/shared/clock";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
+import { PrismaBroadcasts } from "../db/repositories/prisma-broadcasts";
 import { PrismaChatDirectory } from "../db/repositories/prisma-chat-directory";
 import {
   PrismaConversationState,
@@ -19,6 +22,9 @@ import {
 } from "../db/repositories/prisma-conversation-store";
 import type { Egrid } from "./egrid-app";
 import type { Logger } from "./logger";
+
+/** How often a broadcast's next messages go into the outbox. */
+export const BROADCAST_TICK_SECONDS = 5;
 
 export interface BotRuntime {
   readonly deps: BotDeps;
@@ -30,6 +36,10 @@ export interface BotRuntime {
   deliverNotices(notices: readonly TicketNotice[]): Promise<void>;
   /** Queue the reminders of bookings starting soon (run with the deadline sweep). */
   sendBookingReminders(): Promise<number>;
+  /** Welfare checks: today's prompts whose time has come, and the missed ones' cases. */
+  runWelfareChecks(at: Date): Promise<{ prompted: number; missed: number }>;
+  /** One paced tick of every unfinished broadcast; returns how many messages were queued. */
+  queueBroadcasts(at: Date): Promise<number>;
   /** Queue each admin's summary of `date` (idempotent: a summary already sent is not sent again). */
   sendDailySummaries(date: string, at: Date): Promise<DailySummaryReport>;
   stop(): Promise<void>;
@@ -49,17 +59,32 @@ export function createBotRuntime(
   const channels = new Map<string, Channel>([[playground.name, playground]]);
   for (const channel of extraChannels) channels.set(channel.name, channel);
   const outbox = egrid.metrics.outbox(new PrismaOutbox(prisma));
+  const chats = new PrismaChatDirectory(prisma, egrid.people, egrid.referenceCache);
   const deps: BotDeps = {
     tickets: egrid.tickets,
     inbox: egrid.metrics.inbox(new PrismaInbox(prisma)),
     outbox,
-    chats: new PrismaChatDirectory(prisma, egrid.people, egrid.referenceCache),
+    chats,
     states: new PrismaConversationState(prisma),
     understanding: egrid.metrics.understanding(understanding),
     thresholds,
     voice: egrid.voice,
     bookings: { ...egrid.bookings, clock },
     points: { ...egrid.points, clock },
+    registry: { ...egrid.registry, clock },
+    welfare: { ...egrid.welfare, clock },
+    broadcasts: {
+      ...egrid.registry,
+      clock,
+      broadcasts: new PrismaBroadcasts(prisma),
+      privateChatOf: async (personId) => {
+        const address = await chats.privateAddressOf(personId);
+        const chatId = address
+          ? (channels.get(address.channel)?.privateChatIdFor(address.externalId) ?? null)
+          : null;
+        return address && chatId ? { channel: address.channel, chatId } : null;
+      },
+    },
     summaries: {
       ...egrid.summaries,
       chart: lazySummaryChartRenderer(
@@ -99,6 +124,23 @@ export function createBotRuntime(
       return messages.length;
     },
     sendDailySummaries: (date, at) => sendDailySummaries(deps, date, at),
+    async runWelfareChecks(at) {
+      const prompts = await checkInPrompts(deps, at);
+      await outbox.enqueue(prompts, null, at);
+      const missed = await missedCheckInNotices(deps, at);
+      await outbox.enqueue(missed, null, at);
+      return { prompted: prompts.length, missed: missed.length };
+    },
+    queueBroadcasts(at) {
+      // Per tick: the channel's pace per minute, spread over the ticks of a minute.
+      const pace = egrid.config.BROADCAST_PER_MINUTE;
+      const perTick = (channel: string) =>
+        Math.max(
+          1,
+          Math.floor(((pace.get(channel) ?? pace.get("default") ?? 60) * BROADCAST_TICK_SECONDS) / 60),
+        );
+      return queueBroadcasts(deps, perTick, at);
+    },
     async stop() {
       await dispatcher.stop();
       for (const channel of channels.values()) await channel.stop();

@@ -13,6 +13,7 @@ import { channelsFromConfig } from "./channels-setup";
 import { type Config, ConfigError, loadConfig } from "./config";
 import { createEgrid, type Egrid } from "./egrid-app";
 import { startEgrid } from "./egrid-server";
+import { importCommand } from "./import-cli";
 import { createLogger } from "./logger";
 import { summaryCommand } from "./summary-cli";
 import { systemClock } from "./system-clock";
@@ -37,6 +38,8 @@ Commands:
                         partners' Open311 keys
   admin password <person id>
                         a new password for an admin's web console (/admin), printed once
+  import residents <file.csv|file.xlsx> [--skip-invalid] [--by <person id>]
+                        the residents registry from a spreadsheet; all rows or none, refusals row by row
   help                  this text
 
 Configuration comes from the environment; see .env.example.`;
@@ -153,6 +156,8 @@ export async function runCli(argv: string[], env: Record<string, string | undefi
       return apikeyCommand(config, rest, io);
     case "admin":
       return adminCommand(config, rest, io);
+    case "import":
+      return importCommand(config, rest, io);
     case "help":
     case "--help":
     case "-h":

@@ -48,6 +48,28 @@ export const configSchema = z.object({
   DUPLICATE_SIMILARITY: numberFrom(0.25, 0, 1),
   SUPPORTERS_FOR_PRIORITY_RAISE: intFrom(3, 2, 1000),
   SWEEP_INTERVAL_SECONDS: intFrom(60, 0, 3600),
+  // Broadcasts go into the outbox at most this fast per channel ("channel:per minute,…"; others: default).
+  BROADCAST_PER_MINUTE: z
+    .string()
+    .default("telegram:1200,slack:60,wechat:20,playground:6000,default:60")
+    .transform((value, ctx) => {
+      const pace = new Map<string, number>();
+      for (const part of value
+        .split(",")
+        .map((p) => p.trim())
+        .filter(Boolean)) {
+        const match = /^([a-z0-9_-]+):(\d{1,6})$/.exec(part);
+        if (!match || Number(match[2]) < 1) {
+          ctx.addIssue({
+            code: "custom",
+            message: `"${part}": use channel:messages-per-minute, e.g. telegram:1200`,
+          });
+          return z.NEVER;
+        }
+        pace.set(match[1]!, Number(match[2]));
+      }
+      return pace;
+    }),
   QUIET_HOURS: z
     .string()
     .default("22:00-07:00")

@@ -3,10 +3,13 @@ import type { VoiceDeps } from "../bot/conversation/bot-deps";
 import type { BookingDeps } from "../core/bookings/booking";
 import type { PointsDeps } from "../core/points/points-deps";
 import { pointsRulesSchema } from "../core/points/points-rules";
+import { randomCode } from "../core/points/random-codes";
+import type { RegistryDeps } from "../core/registry/registry-ports";
 import type { Clock } from "../core/shared/clock";
 import type { SummaryDeliveryStore } from "../core/summaries/summary-delivery";
 import type { SummaryDeps } from "../core/summaries/summary-repository";
 import type { TicketDeps } from "../core/tickets/ticket-deps";
+import type { WelfareDeps } from "../core/welfare/welfare-ports";
 import { type EgridDatabase, openDatabase } from "../db/database";
 import { FileAudioStore } from "../db/files/file-audio-store";
 import { PrismaBookings } from "../db/repositories/prisma-bookings";
@@ -14,10 +17,12 @@ import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/reposito
 import { PrismaActivities } from "../db/repositories/prisma-points-activities";
 import { PrismaPointsLedger } from "../db/repositories/prisma-points-ledger";
 import { PrismaRewards } from "../db/repositories/prisma-points-rewards";
+import { PrismaAuditLog, PrismaRegistry } from "../db/repositories/prisma-registry";
 import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "../db/repositories/prisma-summary";
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
+import { ensureWelfareReporter, PrismaWelfare } from "../db/repositories/prisma-welfare";
 import { ReferenceCache } from "../db/repositories/reference-cache";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
@@ -38,6 +43,8 @@ export interface Egrid {
   readonly points: PointsDeps;
   readonly summaries: SummaryDeps & { readonly deliveries: SummaryDeliveryStore };
   readonly seed: SeedReport;
+  readonly registry: RegistryDeps;
+  readonly welfare: WelfareDeps;
   /** Places, categories, bindings, routing and SLA rules, kept for REFERENCE_CACHE_SECONDS. */
   readonly referenceCache: ReferenceCache;
   /** The people directory the engine uses (the chat directory shares it). */
@@ -128,9 +135,26 @@ export async function createEgrid(
     places: directory,
     deliveries: new PrismaSummaryDeliveries(db.prisma),
   };
+  const registry: RegistryDeps = {
+    registry: new PrismaRegistry(db.prisma),
+    audit: new PrismaAuditLog(db.prisma),
+    places: directory,
+    clock,
+    ids: uuidIds,
+    timeZone: config.EGRID_TIME_ZONE,
+  };
+  const welfare: WelfareDeps = {
+    ...registry,
+    welfare: new PrismaWelfare(db.prisma),
+    tickets,
+    systemReporterId: await ensureWelfareReporter(db.prisma, clock.now()),
+    newLinkCode: () => randomCode(cryptoRandom),
+  };
   return {
     config,
     db,
+    registry,
+    welfare,
     referenceCache,
     people,
     metrics,

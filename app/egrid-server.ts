@@ -4,17 +4,19 @@ import { chartFontProblem } from "../bot/charts/chart-setup";
 import type { InboundMessage } from "../core/conversation/inbound-message";
 import type { Clock } from "../core/shared/clock";
 import type { Understanding } from "../core/understanding/understanding";
-import { type BotRuntime, createBotRuntime } from "./bot-runtime";
+import { type BotRuntime, BROADCAST_TICK_SECONDS, createBotRuntime } from "./bot-runtime";
 import type { Config } from "./config";
 import { createEgrid, type Egrid } from "./egrid-app";
 import { createHttpServer } from "./http-server";
 import {
+  broadcastQueueJob,
   dailySummaryJob,
   deadlineSweepJob,
   inboxRecoveryJob,
   outboxDueJob,
   type ScheduledJob,
   startJobRunner,
+  welfareCheckJob,
 } from "./job-runner";
 import type { Logger } from "./logger";
 import { startQueuedJobRunner } from "./redis-queues";
@@ -78,6 +80,12 @@ export async function startEgrid(
         await runtime.deliverNotices(notices);
         await runtime.sendBookingReminders();
       }),
+    );
+  }
+  if (config.SWEEP_INTERVAL_SECONDS > 0) {
+    jobs.push(
+      welfareCheckJob((at) => runtime.runWelfareChecks(at)),
+      broadcastQueueJob((at) => runtime.queueBroadcasts(at), BROADCAST_TICK_SECONDS),
     );
   }
   if (config.SUMMARY_TIME !== null) {

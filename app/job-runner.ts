@@ -127,3 +127,32 @@ export function outboxDueJob(deliverAll: () => Promise<DeliveryReport>, everySec
     },
   };
 }
+
+/** Welfare checks (报平安): today's prompts whose time has come, then the missed ones' cases. */
+export function welfareCheckJob(
+  run: (at: Date) => Promise<{ prompted: number; missed: number }>,
+): ScheduledJob {
+  return {
+    name: "welfare-checks",
+    everySeconds: 60,
+    async run(at) {
+      const report = await run(at);
+      return report.prompted + report.missed > 0 ? report : null;
+    },
+  };
+}
+
+/**
+ * Broadcasts' next messages into the outbox, paced per channel; an unfinished broadcast (after a
+ * crash or a restart) simply continues on the next tick.
+ */
+export function broadcastQueueJob(queue: (at: Date) => Promise<number>, everySeconds: number): ScheduledJob {
+  return {
+    name: "broadcast-queue",
+    everySeconds,
+    async run(at) {
+      const queued = await queue(at);
+      return queued > 0 ? { queued } : null;
+    },
+  };
+}

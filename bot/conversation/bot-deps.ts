@@ -1,4 +1,5 @@
 import type { BookingDeps } from "../../core/bookings/booking";
+import type { BroadcastDeps } from "../../core/broadcast/broadcast-ports";
 import type {
   ChatDirectory,
   ConversationStateStore,
@@ -6,6 +7,7 @@ import type {
   OutboxRepository,
 } from "../../core/conversation/conversation-ports";
 import type { PointsDeps } from "../../core/points/points-deps";
+import type { RegistryDeps } from "../../core/registry/registry-ports";
 import type { Clock } from "../../core/shared/clock";
 import type { SummaryDeliveryStore } from "../../core/summaries/summary-delivery";
 import type { SummaryDeps } from "../../core/summaries/summary-repository";
@@ -13,6 +15,7 @@ import type { TicketDeps } from "../../core/tickets/ticket-deps";
 import type { ConfidenceThresholds, Understanding } from "../../core/understanding/understanding";
 import type { Transcriber } from "../../core/voice/transcriber";
 import type { AudioStore, VoiceLimits, VoiceNoteRepository } from "../../core/voice/voice-note";
+import type { WelfareDeps } from "../../core/welfare/welfare-ports";
 import type { FetchedMedia } from "../channels/channel";
 import type { SummaryChartRenderer } from "../charts/chart-setup";
 
@@ -57,6 +60,10 @@ export interface BotDeps {
   readonly bookings: BookingDeps;
   readonly points: PointsDeps;
   readonly summaries: SummaryBotDeps;
+  /** The residents registry (every read audited), welfare checks and broadcasts. */
+  readonly registry: RegistryDeps;
+  readonly welfare: WelfareDeps;
+  readonly broadcasts: BroadcastDeps;
   readonly thresholds: ConfidenceThresholds;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;

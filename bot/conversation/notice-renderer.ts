@@ -52,6 +52,12 @@ export async function renderNotices(
     for (const personId of notice.to) {
       const address = await deps.chats.privateAddressOf(personId);
       const chatId = address ? deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
+      if ((!address || !chatId) && personId === ticket.reporterId && ticket.filedById) {
+        // Filed at the offline desk for a resident without a chat: the worker who filed it passes it on.
+        const relayed = await relayToFiler(deps, notice, ticket);
+        if (relayed) out.push(relayed);
+        continue;
+      }
       if (!address || !chatId) {
         deps.logger.warn(
           { personId, ticket: ticket.number, kind: notice.kind },
@@ -66,6 +72,35 @@ export async function renderNotices(
     }
   }
   return out;
+}
+
+async function relayToFiler(
+  deps: BotDeps,
+  notice: TicketNotice,
+  ticket: Ticket,
+): Promise<OutboundMessage | null> {
+  const filerId = ticket.filedById!;
+  const address = await deps.chats.privateAddressOf(filerId);
+  const chatId = address ? deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
+  if (!address || !chatId) return null;
+  const filer = await deps.tickets.people.getPerson(filerId);
+  const reporter = await deps.tickets.people.getPerson(ticket.reporterId);
+  const locale = filer?.locale ?? "zh-CN";
+  const message = await renderOne(deps, notice, ticket, ticket.reporterId, locale);
+  if (!message) return null;
+  const place = await deps.tickets.directory.getPlace(ticket.placeId);
+  const text = catalogue(locale).registry.deskRelay({
+    name: reporter?.name ?? "",
+    address: place?.name ?? "",
+    text: message.text,
+  });
+  return {
+    channel: address.channel,
+    chatId,
+    ticketId: ticket.id,
+    text,
+    ...(message.buttons ? { buttons: message.buttons } : {}),
+  };
 }
 
 async function renderOne(

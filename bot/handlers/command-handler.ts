@@ -2,9 +2,13 @@ import { personActor } from "../../core/people/person";
 import { dispatchTicket, reassignTicket } from "../../core/tickets/manage-ticket";
 import { type BotContext, reply, stateKey, words } from "../conversation/bot-context";
 import { personName, renderNotices } from "../conversation/notice-renderer";
+import { broadcastStatusCommand, publishCommand, unreachedCommand } from "./broadcast-handler";
+import { deskCommand } from "./desk-handler";
 import { showMyTickets, showScope, showTasks } from "./listing-handler";
 import { handlePointsCommand } from "./points-router";
+import { residentCommand, residentsCommand } from "./registry-handler";
 import { scoresCommand, summaryCommand } from "./summary-handler";
+import { welfareCommand } from "./welfare-handler";
 
 /** Slash commands: a short, exact way for staff (and anyone) to do what the buttons do. */
 export async function handleCommand(ctx: BotContext, text: string): Promise<void> {
@@ -45,6 +49,22 @@ export async function handleCommand(ctx: BotContext, text: string): Promise<void
       return reassign(ctx, args);
     case "dispatch":
       return dispatch(ctx, args);
+    case "resident":
+      return residentCommand(ctx, args);
+    case "residents":
+      return residentsCommand(ctx, args);
+    case "welfare":
+      return welfareCommand(ctx, args);
+    case "notice":
+    case "alert":
+    case "dutycall":
+      return publishCommand(ctx, command, args);
+    case "bcstatus":
+      return broadcastStatusCommand(ctx, args);
+    case "unreached":
+      return unreachedCommand(ctx, args);
+    case "desk":
+      return deskCommand(ctx, args);
     default:
       if (await handlePointsCommand(ctx, command, args)) return;
       ctx.outcome = "unknown_command";

@@ -1,9 +1,11 @@
 import { type BotContext, hasRole, reply, STAFF_ROLES, stateKey, words } from "../conversation/bot-context";
 import type { Middleware } from "../conversation/middleware";
 import { continueBookingForm, handleBookingButton, showBookings, startBooking } from "./booking-handler";
+import { handleBroadcastButton } from "./broadcast-handler";
 import { handleCommand } from "./command-handler";
 import { showMyTickets, showTasks } from "./listing-handler";
 import { handlePointsButton, handlePointsIntent } from "./points-router";
+import { handleRegistryText } from "./registry-handler";
 import { continueReportForm, handleReportButton, startReport } from "./report-handler";
 import { showSummary } from "./summary-handler";
 import {
@@ -15,15 +17,19 @@ import {
 import { handleVoice } from "./voice-handler";
 import { continueVoiceForm, handleVoiceButton } from "./voice-triage-handler";
 import { checkInByPin } from "./volunteer-handler";
+import { answerWelfareCheck, linkWelfareByCode } from "./welfare-handler";
 
 /**
- * A voice note first (refused, or its words routed like text), then buttons, then a form in
- * progress, then a reply to a case, then commands, then understanding.
+ * A voice note first (refused, or its words routed like text); any message of a person asked
+ * for today's welfare check counts as their answer; then buttons, a form in progress, a reply to a
+ * case, commands, a welfare link code, the registry (staff), and last understanding.
  */
 export const routeMessage: Middleware = async (ctx) => {
   if (ctx.voice) return handleVoice(ctx, routeMessage);
+  if (await answerWelfareCheck(ctx)) return;
   const { button, text, replyToMessageId } = ctx.message;
   if (button) {
+    if (await handleBroadcastButton(ctx, button)) return;
     if (await handleTicketButton(ctx, button)) return;
     if (await handleVoiceButton(ctx, button)) return;
     if (await handleBookingButton(ctx, button)) return;
@@ -41,6 +47,8 @@ export const routeMessage: Middleware = async (ctx) => {
   }
   if (replyToMessageId && (await resolveByReply(ctx, replyToMessageId))) return;
   if (text?.trim().startsWith("/")) return handleCommand(ctx, text.trim());
+  if (text && (await linkWelfareByCode(ctx, text))) return;
+  if (text && (await handleRegistryText(ctx, text.trim()))) return;
   return understandAndAct(ctx);
 };
 

@@ -1,6 +1,7 @@
 import { bookingEn } from "./booking-en";
 import type { MessageCatalogue } from "./message-catalogue";
 import { pointsEn } from "./points-en";
+import { registryEn } from "./registry-en";
 import { summaryEn } from "./summary-en";
 
 const LEVEL: Record<string, string> = {
@@ -58,6 +59,17 @@ export const en: MessageCatalogue = {
     "TRANSCRIBE.EMPTY": "I heard no words in the voice message.",
     "OPEN311.SERVICE_UNKNOWN": "There is no such service (category).",
     "OPEN311.ADDRESS_UNKNOWN": "I could not find that address in the district.",
+    "REGISTRY.NOT_ALLOWED": "That is outside the places you look after.",
+    "REGISTRY.NOT_FOUND": "No such resident in the registry; register them first (/resident).",
+    "REGISTRY.INVALID": "The registry entry is malformed; check the phone numbers.",
+    "REGISTRY.NO_CONSENT":
+      "No consent from the resident or guardian is recorded; update the entry with 已同意 (consented) first.",
+    "REGISTRY.NO_PRIVATE_CHAT":
+      "Lists hold personal data and are shown only in a private chat. Message me privately first.",
+    "WELFARE.CODE_UNKNOWN": "That code is wrong or already used; ask your grid worker.",
+    "BROADCAST.NOT_ALLOWED": "Only community, street and district admins may publish, within their own area.",
+    "BROADCAST.NOT_FOUND": "No such notice.",
+    "BROADCAST.EMPTY": "No bound groups and no residents reachable privately in that area.",
     ...pointsEn.errors,
     "BOOKING.NOT_FOUND": "I could not find that booking.",
     "BOOKING.NOT_ALLOWED": "This room is not open to you for booking; please ask the community office.",
@@ -181,6 +193,7 @@ export const en: MessageCatalogue = {
   languageSet: () => "OK, I will answer in English.",
   bookings: bookingEn,
   points: pointsEn,
+  registry: registryEn,
   summary: summaryEn,
   voice: {
     heard: (p) => `🎤 I heard: "${p.text}"`,

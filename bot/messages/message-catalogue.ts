@@ -2,6 +2,7 @@ import type { ErrorCode } from "../../core/shared/error-codes";
 import type { TicketState } from "../../core/tickets/ticket";
 import type { BookingMessages } from "./booking-messages";
 import type { PointsMessages } from "./points-messages";
+import type { RegistryMessages } from "./registry-messages";
 import type { SummaryMessages } from "./summary-messages";
 
 /** Everything the bot says, as functions of plain data. One implementation per language. */
@@ -88,6 +89,7 @@ export interface MessageCatalogue {
   readonly voice: VoiceMessages;
   readonly bookings: BookingMessages;
   readonly points: PointsMessages;
+  readonly registry: RegistryMessages;
   readonly summary: SummaryMessages;
 }
 

@@ -1,6 +1,7 @@
 import { bookingZhCn } from "./booking-zh-cn";
 import type { MessageCatalogue } from "./message-catalogue";
 import { pointsZhCn } from "./points-zh-cn";
+import { registryZhCn } from "./registry-zh-cn";
 import { summaryZhCn } from "./summary-zh-cn";
 
 const LEVEL: Record<string, string> = {
@@ -59,6 +60,15 @@ export const zhCN: MessageCatalogue = {
     "TRANSCRIBE.EMPTY": "语音里没有听到说话。",
     "OPEN311.SERVICE_UNKNOWN": "没有这个服务类别。",
     "OPEN311.ADDRESS_UNKNOWN": "在本辖区找不到这个地址。",
+    "REGISTRY.NOT_ALLOWED": "这不在您负责的范围里，不能查看或修改。",
+    "REGISTRY.NOT_FOUND": "登记里没有找到这位居民，请先登记（/resident）。",
+    "REGISTRY.INVALID": "登记信息格式不对，请检查电话号码等。",
+    "REGISTRY.NO_CONSENT": "还没有本人或监护人的同意，不能开通。取得同意后用 /resident … 已同意 更新登记。",
+    "REGISTRY.NO_PRIVATE_CHAT": "名单涉及个人信息，只能在私聊里查看。请先私聊我。",
+    "WELFARE.CODE_UNKNOWN": "这个绑定码不对或已经用过了，请向网格员确认。",
+    "BROADCAST.NOT_ALLOWED": "只有社区、街道和区的管理员可以在自己的辖区发布通知。",
+    "BROADCAST.NOT_FOUND": "没有找到这条通知。",
+    "BROADCAST.EMPTY": "这个范围里没有绑定的群，也没有可以私聊通知的居民。",
     ...pointsZhCn.errors,
     "BOOKING.NOT_FOUND": "没有找到这个预约。",
     "BOOKING.NOT_ALLOWED": "这个场地不对您开放预约，请联系社区。",
@@ -176,6 +186,7 @@ export const zhCN: MessageCatalogue = {
   languageSet: () => "好的，以后用中文回复您。",
   bookings: bookingZhCn,
   points: pointsZhCn,
+  registry: registryZhCn,
   summary: summaryZhCn,
   voice: {
     heard: (p) => `🎤 我听到的是：“${p.text}”`,

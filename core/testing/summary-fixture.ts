@@ -312,6 +312,7 @@ export function summaryFixture(): { tickets: Ticket[]; events: TicketEvent[] } {
       autoCloseAt: null,
       supporterCount: 0,
       sourceChannel: "test",
+      filedById: null,
       sourceKey: null,
       originalText: `case ${spec.n}`,
       media: [],

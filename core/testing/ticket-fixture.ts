@@ -92,6 +92,7 @@ export function ticketFixture(settings: Partial<TicketSettings> = {}) {
         text: "3栋楼道灯坏了好几天了",
         categoryCode: "lighting",
         sourceChannel: "test",
+        filedById: null,
         ...overrides,
       }),
     );

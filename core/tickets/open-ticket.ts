@@ -23,6 +23,8 @@ export const openTicketInputSchema = z
     categoryCode: z.string().min(1).max(64).nullable(),
     priority: prioritySchema.default("normal"),
     sourceChannel: z.string().min(1).max(40),
+    /** The worker filing for a resident met in person or by phone (the offline desk). */
+    filedById: z.string().min(1).nullable().default(null),
     media: z.array(mediaRefSchema).max(20).default([]),
     /** Idempotency: the inbox message or API request this report came from. */
     sourceKey: z.string().min(1).max(200).nullable().default(null),
@@ -77,6 +79,7 @@ export async function openTicket(
     ...NO_TIMERS,
     supporterCount: 1,
     sourceChannel: input.sourceChannel,
+    filedById: input.filedById,
     sourceKey: input.sourceKey,
     originalText: input.text,
     media: input.media,

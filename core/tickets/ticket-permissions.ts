@@ -14,7 +14,8 @@ export const HANDLER_ROLE: Readonly<Record<TicketLevel, Role>> = {
 const ADMIN_RANK: Partial<Record<Role, number>> = { community_admin: 1, street_admin: 2, district_admin: 4 };
 const LEVEL_RANK: Readonly<Record<TicketLevel, number>> = { grid: 0, community: 1, street: 2, department: 3 };
 
-type TicketScope = Pick<Ticket, "placePath" | "level" | "departmentId" | "assigneeId" | "reporterId">;
+type TicketScope = Pick<Ticket, "placePath" | "level" | "departmentId" | "assigneeId" | "reporterId"> &
+  Partial<Pick<Ticket, "filedById">>;
 
 /** The person answers for the ticket's current unit: its assignee, or a holder of that level's role over the place. */
 export function handlesCurrentUnit(person: Person, ticket: TicketScope): boolean {
@@ -46,8 +47,9 @@ function worksGridOf(person: Person, ticket: TicketScope): boolean {
   return person.grants.some((g) => g.role === "grid_worker" && isWithin(ticket.placePath, g.placePath));
 }
 
+/** The reporter, or the worker who filed it for them at the offline desk and answers for them. */
 function isReporter(person: Person, ticket: TicketScope): boolean {
-  return person.id === ticket.reporterId;
+  return person.id === ticket.reporterId || (!!ticket.filedById && person.id === ticket.filedById);
 }
 
 type Rule = (person: Person, ticket: TicketScope) => boolean;

@@ -66,6 +66,8 @@ export interface Ticket {
   readonly autoCloseAt: Date | null;
   readonly supporterCount: number;
   readonly sourceChannel: string;
+  /** The worker who filed it for the reporter at the offline desk (流动办公桌); null otherwise. */
+  readonly filedById: string | null;
   /** The inbox message or API request it came from, so processing that again finds this ticket. */
   readonly sourceKey: string | null;
   readonly originalText: string;
