@@ -27,7 +27,8 @@ export interface BroadcastRecipient {
   readonly kind: "group" | "person";
   readonly personId: string | null;
   readonly householdId: string | null;
-  readonly outboxId: string | null;
+  /** When its message went into the outbox; null while it waits. */
+  readonly queuedAt: Date | null;
 }
 
 /** A person a broadcast reaches privately, and the household they speak for. */
@@ -72,7 +73,7 @@ export interface BroadcastRepository {
   unfinished(): Promise<Broadcast[]>;
   /**
    * Up to `limit` recipients of a channel not yet queued: their messages go into the outbox and
-   * their `outboxId` is set in the same transaction; a recipient queued meanwhile by another
+   * their `queuedAt` is set in the same transaction; a recipient queued meanwhile by another
    * instance makes the whole batch roll back (none is queued twice). Returns how many were queued.
    */
   queueBatch(

@@ -44,10 +44,10 @@ export async function publishBroadcast(
   if (!mayPublishAt(actor, place.path)) return fail("BROADCAST.NOT_ALLOWED", { place: place.id });
   const id = deps.ids.next();
   const recipients = new Map<string, BroadcastRecipient>();
-  const add = (r: Omit<BroadcastRecipient, "id" | "broadcastId" | "outboxId">) => {
+  const add = (r: Omit<BroadcastRecipient, "id" | "broadcastId" | "queuedAt">) => {
     const key = `${r.channel}\u0000${r.chatId}`;
     if (!recipients.has(key))
-      recipients.set(key, { ...r, id: deps.ids.next(), broadcastId: id, outboxId: null });
+      recipients.set(key, { ...r, id: deps.ids.next(), broadcastId: id, queuedAt: null });
   };
   if (input.kind === "notice") {
     for (const g of await deps.broadcasts.groupsUnder(place.path)) {

@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import type {
   Broadcast,
   BroadcastAnswer,
@@ -14,6 +13,7 @@ import type { PrismaClient } from "../generated/client";
 
 const CHUNK = 500;
 const causedByOf = (broadcastId: string) => `broadcast:${broadcastId}`;
+const outboxIdOf = (recipientId: string) => `bc-${recipientId}`;
 
 /** Another instance queued one of this batch's recipients first: the batch rolls back. */
 class RecipientTaken extends Error {}
@@ -113,16 +113,17 @@ export class PrismaBroadcasts implements BroadcastRepository {
       return await this.prisma.$transaction(
         async (tx) => {
           const batch = await tx.broadcastRecipient.findMany({
-            where: { broadcastId, channel, outboxId: null },
+            where: { broadcastId, channel, queuedAt: null },
             orderBy: { id: "asc" },
             take: limit,
           });
           if (batch.length === 0) return 0;
-          const stamp = `${at.getTime().toString(36).padStart(9, "0")}-${randomUUID().slice(0, 8)}`;
-          const rows = batch.map((recipient, index) => {
+          // One outbox row per recipient, its id derived from the recipient's: queuing one twice
+          // would break the outbox's primary key even if the guard below were bypassed.
+          const rows = batch.map((recipient) => {
             const message = render(recipient as BroadcastRecipient);
             return {
-              id: `${stamp}-${String(index).padStart(4, "0")}`,
+              id: outboxIdOf(recipient.id),
               channel: message.channel,
               chatId: message.chatId,
               payload: JSON.stringify(message),
@@ -135,26 +136,28 @@ export class PrismaBroadcasts implements BroadcastRepository {
             };
           });
           await tx.outboxMessage.createMany({ data: rows });
-          for (const [index, recipient] of batch.entries()) {
+          // In chunks: the drivers cap the parameters of one statement (SQLite's at 999).
+          for (const part of chunks(batch.map((r) => r.id))) {
             const { count } = await tx.broadcastRecipient.updateMany({
-              where: { id: recipient.id, outboxId: null },
-              data: { outboxId: rows[index]!.id },
+              where: { id: { in: part }, queuedAt: null },
+              data: { queuedAt: at },
             });
-            if (count !== 1) throw new RecipientTaken();
+            if (count !== part.length) throw new RecipientTaken();
           }
           return batch.length;
         },
         { maxWait: 10_000, timeout: 60_000 },
       );
     } catch (error) {
-      if (error instanceof RecipientTaken) return 0;
+      // Another instance queued some of this batch first (its outbox rows exist, or its marks).
+      if (error instanceof RecipientTaken || (error as { code?: string }).code === "P2002") return 0;
       throw error;
     }
   }
 
   async channelsLeft(broadcastId: string): Promise<string[]> {
     const rows = await this.prisma.broadcastRecipient.findMany({
-      where: { broadcastId, outboxId: null },
+      where: { broadcastId, queuedAt: null },
       distinct: ["channel"],
       select: { channel: true },
     });
@@ -185,7 +188,7 @@ export class PrismaBroadcasts implements BroadcastRepository {
   async progress(broadcastId: string): Promise<BroadcastProgress> {
     const [recipients, queued, byStatus, responses, households] = await Promise.all([
       this.prisma.broadcastRecipient.count({ where: { broadcastId } }),
-      this.prisma.broadcastRecipient.count({ where: { broadcastId, outboxId: { not: null } } }),
+      this.prisma.broadcastRecipient.count({ where: { broadcastId, queuedAt: { not: null } } }),
       this.prisma.outboxMessage.groupBy({
         by: ["status"],
         where: { causedBy: causedByOf(broadcastId) },

@@ -92,7 +92,7 @@ CREATE TABLE "BroadcastRecipient" (
     "kind" TEXT NOT NULL,
     "personId" TEXT,
     "householdId" TEXT,
-    "outboxId" TEXT
+    "queuedAt" DATETIME
 );
 
 -- CreateTable
@@ -146,7 +146,7 @@ CREATE INDEX "Broadcast_status_idx" ON "Broadcast"("status");
 CREATE INDEX "Broadcast_placePath_createdAt_idx" ON "Broadcast"("placePath", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "BroadcastRecipient_broadcastId_outboxId_idx" ON "BroadcastRecipient"("broadcastId", "outboxId");
+CREATE INDEX "BroadcastRecipient_broadcastId_queuedAt_idx" ON "BroadcastRecipient"("broadcastId", "queuedAt");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "BroadcastRecipient_broadcastId_channel_chatId_key" ON "BroadcastRecipient"("broadcastId", "channel", "chatId");
