@@ -13,6 +13,20 @@ import type { ConsoleFilter } from "./admin-routes";
 /** Indentation of a place in the filter's list (full-width spaces: the tree at a glance). */
 const LEVEL_INDENT: Record<string, number> = { district: 0, street: 0, community: 1, grid: 2, building: 3 };
 
+/**
+ * The admin's places as the options of a place select, indented as the tree (the tickets' and the
+ * residents' filters, the notice form). With `any`, a first empty option: all of the admin's area.
+ */
+export function placeOptions(places: readonly Place[], selected: string | undefined, any?: string): Raw[] {
+  return [
+    ...(any === undefined ? [] : [html`<option value="">${any}</option>`]),
+    ...places.map(
+      (p) =>
+        html`<option value="${p.id}"${p.id === selected ? html` selected` : ""}>${"　".repeat(LEVEL_INDENT[p.level] ?? 0)}${p.name}</option>`,
+    ),
+  ];
+}
+
 /** Someone still has to act, and the current clock ran out. */
 const isLate = (ticket: Ticket, now: Date) => isActive(ticket) && isOverdueAt(ticket, now);
 
@@ -85,14 +99,7 @@ export function ticketTable(input: {
     categoryName,
   )}</select></label>
 <label>${w.priority} <select name="priority">${options(["urgent", "high", "normal", "low"], query.priority, (v) => v)}</select></label>
-<label>${w.place} <select name="place">${options(
-    input.places.map((p) => p.id),
-    query.place,
-    (id) => {
-      const place = input.places.find((p) => p.id === id)!;
-      return `${"　".repeat(LEVEL_INDENT[place.level] ?? 0)}${place.name}`;
-    },
-  )}</select></label>
+<label>${w.place} <select name="place">${placeOptions(input.places, query.place, w.any)}</select></label>
 <label>${w.from} <input type="date" name="from" value="${query.from ?? ""}"></label>
 <label>${w.to} <input type="date" name="to" value="${query.to ?? ""}"></label>
 <label><input type="checkbox" name="overdue" value="1"${query.overdue ? html` checked` : ""}> ${w.onlyOverdue}</label>

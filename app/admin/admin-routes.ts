@@ -1,6 +1,7 @@
 // The admin console at /admin: log in, the place tree with open and overdue counts, tickets with
 // filters and CSV, a ticket's timeline with its photos and voice notes, reassign and reclassify,
-// and today's summary with its chart. Each admin sees only their part of the tree.
+// and today's summary with its chart; the residents registry and notices (admin-registry-routes.ts).
+// Each admin sees only their part of the tree.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { z } from "zod";
 import { RateLimiter } from "../../bot/conversation/rate-limiter";
@@ -30,6 +31,7 @@ import {
 } from "./admin-auth";
 import { type ConsoleLang, html, page, wordsFor } from "./admin-html";
 import { ticketCsv, ticketPage, ticketTable, treePage } from "./admin-pages";
+import { registerAdminRegistryRoutes } from "./admin-registry-routes";
 
 const PAGE_SIZE = 50;
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().max(200).optional());
@@ -313,4 +315,7 @@ ${failed ? html`<p class="late">${w.badLogin}</p>` : ""}
     if (!rendered.ok || !rendered.value.png) return reply.code(404).send();
     return reply.type("image/png").send(Buffer.from(rendered.value.png));
   });
+
+  // Residents, notices and the unreached: the same login, frame and queries.
+  registerAdminRegistryRoutes(app, runtime, { admin, send, langOf, queries });
 }

@@ -96,6 +96,7 @@ export const en: MessageCatalogue = {
       ...(isWorker
         ? [
             '· workers: press Sign for / Return / Done on a dispatch, or reply to it with the result; "my tasks" lists yours, "summary" your grid\'s day',
+            "· registry: /resident to register, /residents to list, /welfare for daily check-ins, /desk to file for a resident, /unreached after a notice",
           ]
         : []),
       ...(isAdmin
@@ -103,6 +104,7 @@ export const en: MessageCatalogue = {
             "· admins: /open, /overdue, /reassign <number> <person id>, /dispatch <number> <category> [person id]",
             '· summaries: "summary", "this week", /summary [date] [week] [scope], /scores for worker scores (yesterday\'s comes every morning)',
             "· points: /award or /deduct <person id> <points> <reason>, /publish an activity, /attended <activity id> <person id>",
+            "· broadcasts: /notice, /alert (asks for “received”), /dutycall (volunteers); /bcstatus for progress",
           ]
         : []),
       "· 中文：/lang zh",

@@ -95,6 +95,7 @@ export const zhCN: MessageCatalogue = {
       ...(isWorker
         ? [
             "· 网格员：收到派单后点“签收”“退回”“已处理”，或直接回复派单消息说明处理结果；发“我的任务”看待办，“今天的汇总”看本网格",
+            "· 居民台账：私聊发“3栋201 王奶奶 独居 电话… 已同意”登记，“3栋的独居老人”查名单；/welfare 开通报平安，/desk 代居民报事，/unreached 看通知未确认的住户",
           ]
         : []),
       ...(isAdmin
@@ -102,6 +103,7 @@ export const zhCN: MessageCatalogue = {
             "· 管理员：发“/open”看在办工单，“/overdue”看超期，“/reassign 编号 人员ID”转派，“/dispatch 编号 类别 [人员ID]”分派",
             "· 汇总：发“今天的汇总”“本周东街道情况”，或 /summary [日期] [week] [范围]；/scores 看网格员办件考评（每天早上自动私信昨日汇总）",
             "· 积分管理：/award 或 /deduct 人员ID 积分 原因，/publish 发布志愿活动，/attended 活动编号 人员ID 确认参加",
+            "· 一键发布：/notice 通知，/alert 需回复“收到”的通知，/dutycall 应急召集志愿者；/bcstatus 看进度",
           ]
         : []),
       "· 切换语言：/lang en",

@@ -274,7 +274,7 @@ export class PrismaBroadcasts implements BroadcastRepository {
       where: {
         OR: [{ placePath: { startsWith: scopePath } }, { placePath: { in: ancestorPaths(scopePath) } }],
       },
-      orderBy: { createdAt: "desc" },
+      orderBy: [{ createdAt: "desc" }, { id: "desc" }],
       take: limit,
     });
     return rows.map(toBroadcast);
