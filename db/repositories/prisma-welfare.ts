@@ -14,11 +14,33 @@ export async function ensureWelfareReporter(prisma: PrismaClient, at: Date): Pro
   return WELFARE_REPORTER_ID;
 }
 
+/** How long the set of people who answer check-ins is reused before it is read again. */
+const ANSWERERS_MEMORY_MS = 30_000;
+
 export class PrismaWelfare implements WelfareRepository {
+  /**
+   * Every message asks "is this person asked for a check-in?": the answer for most is no, so the
+   * few who are are kept in memory (read at most every 30 s; a link on this instance adds at once).
+   */
+  private answerers: { ids: Set<string>; readAt: number } | null = null;
+
   constructor(private readonly prisma: PrismaClient) {}
+
+  private async answers(personId: string): Promise<boolean> {
+    if (!this.answerers || Date.now() - this.answerers.readAt > ANSWERERS_MEMORY_MS) {
+      const rows = await this.prisma.welfareEnrollment.findMany({
+        where: { personId: { not: null } },
+        select: { personId: true },
+        distinct: ["personId"],
+      });
+      this.answerers = { ids: new Set(rows.map((r) => r.personId!)), readAt: Date.now() };
+    }
+    return this.answerers.ids.has(personId);
+  }
 
   async enrol(input: Omit<WelfareEnrollment, "active">, at: Date): Promise<WelfareEnrollment> {
     const { id, residentId, ...rest } = input;
+    if (rest.personId) this.answerers?.ids.add(rest.personId);
     return this.prisma.welfareEnrollment.upsert({
       where: { residentId },
       create: { id, residentId, ...rest, active: true, createdAt: at },
@@ -48,6 +70,7 @@ export class PrismaWelfare implements WelfareRepository {
     if (count === 0) return null;
     const linked = await this.prisma.welfareEnrollment.findUnique({ where: { linkCode: code } });
     if (!linked) return null;
+    this.answerers?.ids.add(personId);
     // The code is used up once someone answers with it.
     return this.prisma.welfareEnrollment.update({ where: { id: linked.id }, data: { linkCode: null } });
   }
@@ -88,6 +111,7 @@ export class PrismaWelfare implements WelfareRepository {
   }
 
   async answerOpenChecks(personId: string, at: Date): Promise<WelfareCheck[]> {
+    if (!(await this.answers(personId))) return [];
     const enrollments = await this.prisma.welfareEnrollment.findMany({
       where: { personId },
       select: { id: true },
