@@ -11,6 +11,8 @@ const ON_BOTH_DATABASES = [
   "app/bookings.int.test.ts",
   "app/open311.int.test.ts",
   "app/registry.int.test.ts",
+  "app/warnings.int.test.ts",
+  "app/board.int.test.ts",
 ];
 // Need a PostgreSQL server whatever the project.
 const POSTGRES_ONLY = ["db/postgres-migrator.int.test.ts", "app/two-instances.int.test.ts"];

@@ -9,10 +9,12 @@ import { type DailySummaryReport, sendDailySummaries } from "../bot/conversation
 import { renderNotices } from "../bot/conversation/notice-renderer";
 import { OutboxDispatcher } from "../bot/conversation/outbox-dispatcher";
 import { creditVerifiedReports } from "../bot/conversation/points-notices";
+import { warningNotices } from "../bot/conversation/warning-notices";
 import { checkInPrompts, missedCheckInNotices } from "../bot/conversation/welfare-notices";
 import type { Clock } from "../core/shared/clock";
 import type { TicketNotice } from "../core/tickets/ticket-notice";
 import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
+import { detectWarnings } from "../core/warnings/detect-warnings";
 import { PrismaBroadcasts } from "../db/repositories/prisma-broadcasts";
 import { PrismaChatDirectory } from "../db/repositories/prisma-chat-directory";
 import {
@@ -38,6 +40,8 @@ export interface BotRuntime {
   sendBookingReminders(): Promise<number>;
   /** Welfare checks: today's prompts whose time has come, and the missed ones' cases. */
   runWelfareChecks(at: Date): Promise<{ prompted: number; missed: number }>;
+  /** Run the warning rules as of `at` and tell the people each new (or grown) warning names. */
+  runWarnings(at: Date): Promise<{ raised: number; grown: number; messages: number }>;
   /** One paced tick of every unfinished broadcast; returns how many messages were queued. */
   queueBroadcasts(at: Date): Promise<number>;
   /** Queue each admin's summary of `date` (idempotent: a summary already sent is not sent again). */
@@ -72,7 +76,9 @@ export function createBotRuntime(
     bookings: { ...egrid.bookings, clock },
     points: { ...egrid.points, clock },
     registry: { ...egrid.registry, clock },
+    warnings: { ...egrid.warnings, clock },
     welfare: { ...egrid.welfare, clock },
+    board: { ...egrid.board, clock, points: { ...egrid.points, clock } },
     broadcasts: {
       ...egrid.registry,
       clock,
@@ -130,6 +136,13 @@ export function createBotRuntime(
       const missed = await missedCheckInNotices(deps, at);
       await outbox.enqueue(missed, null, at);
       return { prompted: prompts.length, missed: missed.length };
+    },
+    async runWarnings(at) {
+      const raised = await detectWarnings(deps.warnings, at);
+      const messages = await warningNotices(deps, raised, at);
+      await outbox.enqueue(messages, null, at);
+      const grown = raised.filter((r) => r.grown).length;
+      return { raised: raised.length - grown, grown, messages: messages.length };
     },
     queueBroadcasts(at) {
       // Per tick: the channel's pace per minute, spread over the ticks of a minute.

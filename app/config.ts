@@ -48,6 +48,9 @@ export const configSchema = z.object({
   DUPLICATE_SIMILARITY: numberFrom(0.25, 0, 1),
   SUPPORTERS_FOR_PRIORITY_RAISE: intFrom(3, 2, 1000),
   SWEEP_INTERVAL_SECONDS: intFrom(60, 0, 3600),
+  // Early warnings: how often the rules run over the case stream (0: off), and the rules (JSON; defaults built in).
+  WARNING_INTERVAL_SECONDS: intFrom(300, 0, 24 * 3600),
+  WARNING_RULES_FILE: z.string().optional(),
   // Broadcasts go into the outbox at most this fast per channel ("channel:per minute,…"; others: default).
   BROADCAST_PER_MINUTE: z
     .string()

@@ -1,5 +1,6 @@
 import path from "node:path";
 import type { VoiceDeps } from "../bot/conversation/bot-deps";
+import type { BoardDeps } from "../core/board/board-ports";
 import type { BookingDeps } from "../core/bookings/booking";
 import type { PointsDeps } from "../core/points/points-deps";
 import { pointsRulesSchema } from "../core/points/points-rules";
@@ -9,9 +10,11 @@ import type { Clock } from "../core/shared/clock";
 import type { SummaryDeliveryStore } from "../core/summaries/summary-delivery";
 import type { SummaryDeps } from "../core/summaries/summary-repository";
 import type { TicketDeps } from "../core/tickets/ticket-deps";
+import type { WarningDeps } from "../core/warnings/warning-ports";
 import type { WelfareDeps } from "../core/welfare/welfare-ports";
 import { type EgridDatabase, openDatabase } from "../db/database";
 import { FileAudioStore } from "../db/files/file-audio-store";
+import { PrismaBoard } from "../db/repositories/prisma-board";
 import { PrismaBookings } from "../db/repositories/prisma-bookings";
 import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
 import { PrismaActivities } from "../db/repositories/prisma-points-activities";
@@ -22,6 +25,7 @@ import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "../db/reposito
 import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
+import { PrismaWarnings } from "../db/repositories/prisma-warnings";
 import { ensureWelfareReporter, PrismaWelfare } from "../db/repositories/prisma-welfare";
 import { ReferenceCache } from "../db/repositories/reference-cache";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
@@ -30,6 +34,7 @@ import type { Config } from "./config";
 import type { Logger } from "./logger";
 import { EgridMetrics } from "./metrics";
 import { cryptoRandom, systemClock, uuidIds } from "./system-clock";
+import { loadWarningRules } from "./warning-rules-file";
 
 /** How long a person read is reused: within one message, the sender and worker are read several times. */
 const PERSON_MEMORY_MS = 2000;
@@ -45,6 +50,10 @@ export interface Egrid {
   readonly seed: SeedReport;
   readonly registry: RegistryDeps;
   readonly welfare: WelfareDeps;
+  /** Resident units, their board and unit calls. */
+  readonly board: BoardDeps;
+  /** Early warnings: the rules (WARNING_RULES_FILE or the defaults) and what they raised. */
+  readonly warnings: WarningDeps;
   /** Places, categories, bindings, routing and SLA rules, kept for REFERENCE_CACHE_SECONDS. */
   readonly referenceCache: ReferenceCache;
   /** The people directory the engine uses (the chat directory shares it). */
@@ -150,11 +159,34 @@ export async function createEgrid(
     systemReporterId: await ensureWelfareReporter(db.prisma, clock.now()),
     newLinkCode: () => randomCode(cryptoRandom),
   };
+  const board: BoardDeps = {
+    board: new PrismaBoard(db.prisma),
+    places: directory,
+    people,
+    tickets: tickets.tickets,
+    points,
+    audit: registry.audit,
+    clock,
+    ids: uuidIds,
+    timeZone: config.EGRID_TIME_ZONE,
+  };
+  const warnings: WarningDeps = {
+    warnings: new PrismaWarnings(db.prisma),
+    registry: registry.registry,
+    places: directory,
+    people,
+    rules: loadWarningRules(config.WARNING_RULES_FILE),
+    clock,
+    ids: uuidIds,
+    timeZone: config.EGRID_TIME_ZONE,
+  };
   return {
     config,
     db,
     registry,
     welfare,
+    board,
+    warnings,
     referenceCache,
     people,
     metrics,

@@ -16,6 +16,7 @@ import {
   outboxDueJob,
   type ScheduledJob,
   startJobRunner,
+  warningJob,
   welfareCheckJob,
 } from "./job-runner";
 import type { Logger } from "./logger";
@@ -87,6 +88,9 @@ export async function startEgrid(
       welfareCheckJob((at) => runtime.runWelfareChecks(at)),
       broadcastQueueJob((at) => runtime.queueBroadcasts(at), BROADCAST_TICK_SECONDS),
     );
+  }
+  if (config.WARNING_INTERVAL_SECONDS > 0 && config.SWEEP_INTERVAL_SECONDS > 0) {
+    jobs.push(warningJob((at) => runtime.runWarnings(at), config.WARNING_INTERVAL_SECONDS));
   }
   if (config.SUMMARY_TIME !== null) {
     jobs.push(

@@ -156,3 +156,18 @@ export function broadcastQueueJob(queue: (at: Date) => Promise<number>, everySec
     },
   };
 }
+
+/** The early-warning rules over the case stream; keys make a repeated or concurrent run raise nothing twice. */
+export function warningJob(
+  run: (at: Date) => Promise<{ raised: number; grown: number; messages: number }>,
+  everySeconds: number,
+): ScheduledJob {
+  return {
+    name: "early-warnings",
+    everySeconds,
+    async run(at) {
+      const report = await run(at);
+      return report.raised + report.grown > 0 ? report : null;
+    },
+  };
+}

@@ -83,6 +83,8 @@ const WORDS = {
     personalData: "个人信息仅供工作使用，请勿转发。本次查看已记录。",
     placeNotFound: "没有这个地点，或不在您的辖区。",
     broadcasts: "通知发布",
+    board: "共建清单",
+    warnings: "预警",
     publishTitle: "发布通知",
     kind: "类型",
     kindNotice: "通知",
@@ -163,6 +165,8 @@ const WORDS = {
     personalData: "Personal data, for work only; do not forward. This view is logged.",
     placeNotFound: "No such place, or not in your area.",
     broadcasts: "Notices",
+    board: "Board",
+    warnings: "Warnings",
     publishTitle: "Publish a notice",
     kind: "Kind",
     kindNotice: "Notice",
@@ -238,7 +242,8 @@ export function page(lang: ConsoleLang, title: string, body: Raw, loggedIn: bool
   const nav = loggedIn
     ? html`<a href="/admin?lang=${lang}">${w.tree}</a><a href="/admin/tickets?lang=${lang}">${w.tickets}</a>
 <a href="/admin/summary?lang=${lang}">${w.summary}</a><a href="/admin/residents?lang=${lang}">${w.residents}</a>
-<a href="/admin/broadcasts?lang=${lang}">${w.broadcasts}</a><a href="/admin/logout">${w.logout}</a>
+<a href="/admin/broadcasts?lang=${lang}">${w.broadcasts}</a><a href="/admin/board?lang=${lang}">${w.board}</a>
+<a href="/admin/warnings?lang=${lang}">${w.warnings}</a><a href="/admin/logout">${w.logout}</a>
 <a href="?lang=${lang === "zh" ? "en" : "zh"}">${lang === "zh" ? "English" : "中文"}</a>`
     : html``;
   return `<!doctype html><html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">

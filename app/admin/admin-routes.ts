@@ -29,9 +29,11 @@ import {
   tokenHash,
   verifyPassword,
 } from "./admin-auth";
+import { registerAdminBoardRoutes } from "./admin-board-routes";
 import { type ConsoleLang, html, page, wordsFor } from "./admin-html";
 import { ticketCsv, ticketPage, ticketTable, treePage } from "./admin-pages";
 import { registerAdminRegistryRoutes } from "./admin-registry-routes";
+import { registerAdminWarningRoutes } from "./admin-warnings-routes";
 
 const PAGE_SIZE = 50;
 const optional = z.preprocess((v) => (v === "" ? undefined : v), z.string().max(200).optional());
@@ -318,4 +320,6 @@ ${failed ? html`<p class="late">${w.badLogin}</p>` : ""}
 
   // Residents, notices and the unreached: the same login, frame and queries.
   registerAdminRegistryRoutes(app, runtime, { admin, send, langOf, queries });
+  registerAdminWarningRoutes(app, runtime, { admin, send, langOf, queries });
+  registerAdminBoardRoutes(app, runtime, { admin, send, langOf, queries });
 }

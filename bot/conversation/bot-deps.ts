@@ -1,3 +1,4 @@
+import type { BoardDeps } from "../../core/board/board-ports";
 import type { BookingDeps } from "../../core/bookings/booking";
 import type { BroadcastDeps } from "../../core/broadcast/broadcast-ports";
 import type {
@@ -15,6 +16,7 @@ import type { TicketDeps } from "../../core/tickets/ticket-deps";
 import type { ConfidenceThresholds, Understanding } from "../../core/understanding/understanding";
 import type { Transcriber } from "../../core/voice/transcriber";
 import type { AudioStore, VoiceLimits, VoiceNoteRepository } from "../../core/voice/voice-note";
+import type { WarningDeps } from "../../core/warnings/warning-ports";
 import type { WelfareDeps } from "../../core/welfare/welfare-ports";
 import type { FetchedMedia } from "../channels/channel";
 import type { SummaryChartRenderer } from "../charts/chart-setup";
@@ -64,6 +66,10 @@ export interface BotDeps {
   readonly registry: RegistryDeps;
   readonly welfare: WelfareDeps;
   readonly broadcasts: BroadcastDeps;
+  /** Early warnings from the case stream: the rules, what was raised, acknowledgements. */
+  readonly warnings: WarningDeps;
+  /** Resident units, the four lists (双向认领) and unit calls (街道吹哨). */
+  readonly board: BoardDeps;
   readonly thresholds: ConfidenceThresholds;
   readonly channels: ChannelDirectory;
   readonly clock: Clock;

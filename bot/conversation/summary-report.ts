@@ -12,6 +12,7 @@ import { catalogue } from "../messages/format";
 import type { MessageCatalogue } from "../messages/message-catalogue";
 import type { BotDeps } from "./bot-deps";
 import { categoryName, personName } from "./notice-renderer";
+import { warningText } from "./warning-notices";
 
 export interface SummaryRequest {
   readonly scopePlaceId: string;
@@ -108,6 +109,7 @@ export async function renderSummary(
       })),
     ),
   });
+  const warningsText = await warningsOfPeriod(deps, s.scope.path, request.period, request.locale);
   const chart: SummaryChartData = {
     title: words.summary.chartTitle({ scope: s.scope.name, period }),
     labels: words.summary.chartLabels,
@@ -117,7 +119,32 @@ export async function renderSummary(
     byDay: s.byDay.map((d) => ({ label: d.date.slice(5), newCases: d.newCases, closed: d.closed })),
     overdueByGrid: s.overdueByGrid.slice(0, 10).map((g) => ({ label: g.placeName, count: g.count })),
   };
-  return ok({ summary: s, text, chart, png: await drawChart(deps, chart) });
+  return ok({
+    summary: s,
+    text: warningsText ? `${text}\n${warningsText}` : text,
+    chart,
+    png: await drawChart(deps, chart),
+  });
+}
+
+/** The warnings raised in the period under the scope: a count, how many are open, and the first few. */
+async function warningsOfPeriod(
+  deps: BotDeps,
+  scopePath: string,
+  period: SummaryPeriod,
+  locale: Locale,
+): Promise<string | null> {
+  const raised = await deps.warnings.warnings.raisedBetween(scopePath, period.from, period.to);
+  if (raised.length === 0) return null;
+  const words = catalogue(locale).warnings;
+  const lines = [
+    words.summaryLine({ raised: raised.length, open: raised.filter((w) => !w.acknowledgedAt).length }),
+  ];
+  for (const warning of raised.slice(0, 3)) {
+    const text = await warningText(deps, warning, locale);
+    lines.push(`· ${words.ruleName(warning.rule)} ${text.place} ${text.category} ×${text.count}`);
+  }
+  return lines.join("\n");
 }
 
 async function drawChart(deps: BotDeps, chart: SummaryChartData): Promise<Uint8Array | null> {

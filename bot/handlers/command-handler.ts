@@ -2,12 +2,15 @@ import { personActor } from "../../core/people/person";
 import { dispatchTicket, reassignTicket } from "../../core/tickets/manage-ticket";
 import { type BotContext, reply, stateKey, words } from "../conversation/bot-context";
 import { personName, renderNotices } from "../conversation/notice-renderer";
+import { boardCommand, claimCommand, doneCommand, postCommand, withdrawCommand } from "./board-handler";
 import { broadcastStatusCommand, publishCommand, unreachedCommand } from "./broadcast-handler";
 import { deskCommand } from "./desk-handler";
 import { showMyTickets, showScope, showTasks } from "./listing-handler";
 import { handlePointsCommand } from "./points-router";
 import { residentCommand, residentsCommand } from "./registry-handler";
 import { scoresCommand, summaryCommand } from "./summary-handler";
+import { callStatusCommand, unitCommand, unitsCommand, whistleCommand } from "./unit-handler";
+import { warningsCommand } from "./warning-handler";
 import { welfareCommand } from "./welfare-handler";
 
 /** Slash commands: a short, exact way for staff (and anyone) to do what the buttons do. */
@@ -65,6 +68,26 @@ export async function handleCommand(ctx: BotContext, text: string): Promise<void
       return unreachedCommand(ctx, args);
     case "desk":
       return deskCommand(ctx, args);
+    case "warnings":
+      return warningsCommand(ctx);
+    case "post":
+      return postCommand(ctx, args);
+    case "board":
+      return boardCommand(ctx, args);
+    case "claim":
+      return claimCommand(ctx, args);
+    case "done":
+      return doneCommand(ctx, args);
+    case "withdraw":
+      return withdrawCommand(ctx, args);
+    case "unit":
+      return unitCommand(ctx, args);
+    case "units":
+      return unitsCommand(ctx, args);
+    case "whistle":
+      return whistleCommand(ctx, args);
+    case "callstatus":
+      return callStatusCommand(ctx, args);
     default:
       if (await handlePointsCommand(ctx, command, args)) return;
       ctx.outcome = "unknown_command";

@@ -1,5 +1,6 @@
 import { type BotContext, hasRole, reply, STAFF_ROLES, stateKey, words } from "../conversation/bot-context";
 import type { Middleware } from "../conversation/middleware";
+import { handleBoardButton } from "./board-handler";
 import { continueBookingForm, handleBookingButton, showBookings, startBooking } from "./booking-handler";
 import { handleBroadcastButton } from "./broadcast-handler";
 import { handleCommand } from "./command-handler";
@@ -14,9 +15,11 @@ import {
   resolveByReply,
   showCasesToClose,
 } from "./ticket-actions-handler";
+import { handleCallButton } from "./unit-handler";
 import { handleVoice } from "./voice-handler";
 import { continueVoiceForm, handleVoiceButton } from "./voice-triage-handler";
 import { checkInByPin } from "./volunteer-handler";
+import { handleWarningButton } from "./warning-handler";
 import { answerWelfareCheck, linkWelfareByCode } from "./welfare-handler";
 
 /**
@@ -30,11 +33,14 @@ export const routeMessage: Middleware = async (ctx) => {
   const { button, text, replyToMessageId } = ctx.message;
   if (button) {
     if (await handleBroadcastButton(ctx, button)) return;
+    if (await handleWarningButton(ctx, button)) return;
     if (await handleTicketButton(ctx, button)) return;
     if (await handleVoiceButton(ctx, button)) return;
     if (await handleBookingButton(ctx, button)) return;
     if (await handleReportButton(ctx, button)) return;
     if (await handlePointsButton(ctx, button)) return;
+    if (await handleBoardButton(ctx, button)) return;
+    if (await handleCallButton(ctx, button)) return;
     ctx.outcome = "unknown_button";
     return reply(ctx, words(ctx).unrecognised());
   }

@@ -1,8 +1,10 @@
+import { boardEn } from "./board-en";
 import { bookingEn } from "./booking-en";
 import type { MessageCatalogue } from "./message-catalogue";
 import { pointsEn } from "./points-en";
 import { registryEn } from "./registry-en";
 import { summaryEn } from "./summary-en";
+import { warningEn } from "./warning-en";
 
 const LEVEL: Record<string, string> = {
   grid: "grid",
@@ -70,7 +72,11 @@ export const en: MessageCatalogue = {
     "BROADCAST.NOT_ALLOWED": "Only community, street and district admins may publish, within their own area.",
     "BROADCAST.NOT_FOUND": "No such notice.",
     "BROADCAST.EMPTY": "No bound groups and no residents reachable privately in that area.",
+    "WARNING.NOT_FOUND": "No such warning.",
+    "WARNING.NOT_ALLOWED": "That warning is outside the places you look after.",
+    "WARNING.ALREADY_ACKNOWLEDGED": "Someone has already acknowledged that warning.",
     ...pointsEn.errors,
+    ...boardEn.errors,
     "BOOKING.NOT_FOUND": "I could not find that booking.",
     "BOOKING.NOT_ALLOWED": "This room is not open to you for booking; please ask the community office.",
     "BOOKING.SLOT_TAKEN": "That time is already booked.",
@@ -93,9 +99,11 @@ export const en: MessageCatalogue = {
       '· send "my reports" to see progress',
       "· confirm when a case is fixed",
       '· points: "how many points", "what can I redeem", /leaderboard, /activities; "check in <code word>" on site',
+      "· the board: /board [need|resource|project|offer|mine] lists open items, /post need|resource|project|offer [place] [when] text, /claim <no>, /done <no> [hours each] [volunteer ids…], /withdraw <no>, /units for resident units' contributions",
       ...(isWorker
         ? [
             '· workers: press Sign for / Return / Done on a dispatch, or reply to it with the result; "my tasks" lists yours, "summary" your grid\'s day',
+            "· warnings: clusters, spikes, repeats and outages near vulnerable residents come to you privately; press I'll handle it; /warnings lists the open ones",
             "· registry: /resident to register, /residents to list, /welfare for daily check-ins, /desk to file for a resident, /unreached after a notice",
           ]
         : []),
@@ -105,6 +113,7 @@ export const en: MessageCatalogue = {
             '· summaries: "summary", "this week", /summary [date] [week] [scope], /scores for worker scores (yesterday\'s comes every morning)',
             "· points: /award or /deduct <person id> <points> <reason>, /publish an activity, /attended <activity id> <person id>",
             "· broadcasts: /notice, /alert (asks for “received”), /dutycall (volunteers); /bcstatus for progress",
+            "· resident units: /unit add <name> <kind> <place> <contact id>; street and district admins call on units and departments with /whistle <case number or what happened>, /callstatus for who reported",
           ]
         : []),
       "· 中文：/lang zh",
@@ -196,6 +205,8 @@ export const en: MessageCatalogue = {
   bookings: bookingEn,
   points: pointsEn,
   registry: registryEn,
+  warnings: warningEn,
+  board: boardEn,
   summary: summaryEn,
   voice: {
     heard: (p) => `🎤 I heard: "${p.text}"`,

@@ -1,9 +1,11 @@
 import type { ErrorCode } from "../../core/shared/error-codes";
 import type { TicketState } from "../../core/tickets/ticket";
+import type { BoardMessages } from "./board-messages";
 import type { BookingMessages } from "./booking-messages";
 import type { PointsMessages } from "./points-messages";
 import type { RegistryMessages } from "./registry-messages";
 import type { SummaryMessages } from "./summary-messages";
+import type { WarningMessages } from "./warning-messages";
 
 /** Everything the bot says, as functions of plain data. One implementation per language. */
 export interface MessageCatalogue {
@@ -90,6 +92,8 @@ export interface MessageCatalogue {
   readonly bookings: BookingMessages;
   readonly points: PointsMessages;
   readonly registry: RegistryMessages;
+  readonly warnings: WarningMessages;
+  readonly board: BoardMessages;
   readonly summary: SummaryMessages;
 }
 

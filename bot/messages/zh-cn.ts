@@ -1,8 +1,10 @@
+import { boardZhCn } from "./board-zh-cn";
 import { bookingZhCn } from "./booking-zh-cn";
 import type { MessageCatalogue } from "./message-catalogue";
 import { pointsZhCn } from "./points-zh-cn";
 import { registryZhCn } from "./registry-zh-cn";
 import { summaryZhCn } from "./summary-zh-cn";
+import { warningZhCn } from "./warning-zh-cn";
 
 const LEVEL: Record<string, string> = {
   grid: "网格",
@@ -69,7 +71,11 @@ export const zhCN: MessageCatalogue = {
     "BROADCAST.NOT_ALLOWED": "只有社区、街道和区的管理员可以在自己的辖区发布通知。",
     "BROADCAST.NOT_FOUND": "没有找到这条通知。",
     "BROADCAST.EMPTY": "这个范围里没有绑定的群，也没有可以私聊通知的居民。",
+    "WARNING.NOT_FOUND": "没有找到这条预警。",
+    "WARNING.NOT_ALLOWED": "这条预警不在您负责的范围里。",
+    "WARNING.ALREADY_ACKNOWLEDGED": "这条预警已经有人确认处理了。",
     ...pointsZhCn.errors,
+    ...boardZhCn.errors,
     "BOOKING.NOT_FOUND": "没有找到这个预约。",
     "BOOKING.NOT_ALLOWED": "这个场地不对您开放预约，请联系社区。",
     "BOOKING.SLOT_TAKEN": "这个时间已经被预约了。",
@@ -92,9 +98,11 @@ export const zhCN: MessageCatalogue = {
       "· 查进度：发“我的报事”",
       "· 处理完成后我会请您确认",
       "· 积分：发“我有多少积分”“有什么可以换”“积分排行”，/activities 看志愿活动，到场发“签到 口令”",
+      "· 共建清单：/board [需求|资源|项目|个性|mine] 看待认领事项，/post 需求|资源|项目|个性 [地点] [时间] 内容 发布，/claim 编号 认领，/done 编号 [每人时长] [志愿者ID…] 完成，/withdraw 编号 撤回，/units 看驻区单位共建情况",
       ...(isWorker
         ? [
             "· 网格员：收到派单后点“签收”“退回”“已处理”，或直接回复派单消息说明处理结果；发“我的任务”看待办，“今天的汇总”看本网格",
+            "· 预警：发现隐患聚集、激增、反复或停运影响重点人群时会私信您，点“我来处理”确认；/warnings 看未确认的预警",
             "· 居民台账：私聊发“3栋201 王奶奶 独居 电话… 已同意”登记，“3栋的独居老人”查名单；/welfare 开通报平安，/desk 代居民报事，/unreached 看通知未确认的住户",
           ]
         : []),
@@ -104,6 +112,7 @@ export const zhCN: MessageCatalogue = {
             "· 汇总：发“今天的汇总”“本周东街道情况”，或 /summary [日期] [week] [范围]；/scores 看网格员办件考评（每天早上自动私信昨日汇总）",
             "· 积分管理：/award 或 /deduct 人员ID 积分 原因，/publish 发布志愿活动，/attended 活动编号 人员ID 确认参加",
             "· 一键发布：/notice 通知，/alert 需回复“收到”的通知，/dutycall 应急召集志愿者；/bcstatus 看进度",
+            "· 驻区单位：/unit add 名称 类型 地点 联系人ID 登记；街道和区管理员吹哨：/whistle 工单编号或事件说明，/callstatus 看各单位、部门报到情况",
           ]
         : []),
       "· 切换语言：/lang en",
@@ -189,6 +198,8 @@ export const zhCN: MessageCatalogue = {
   bookings: bookingZhCn,
   points: pointsZhCn,
   registry: registryZhCn,
+  warnings: warningZhCn,
+  board: boardZhCn,
   summary: summaryZhCn,
   voice: {
     heard: (p) => `🎤 我听到的是：“${p.text}”`,

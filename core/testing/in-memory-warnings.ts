@@ -14,15 +14,15 @@ export class InMemoryWarnings implements WarningRepository {
   readonly stored = new Map<string, Warning>();
 
   async casesCreated(from: Date, to: Date) {
-    return this.cases.filter((c) => c.createdAt >= from && c.createdAt < to).sort(byCreated);
+    return this.cases.filter((c) => c.createdAt >= from && c.createdAt <= to).sort(byCreated);
   }
 
   async casesClosed(from: Date, to: Date) {
-    return this.cases.filter((c) => c.closedAt && c.closedAt >= from && c.closedAt < to);
+    return this.cases.filter((c) => c.closedAt && c.closedAt >= from && c.closedAt <= to);
   }
 
   async reopenings(from: Date, to: Date) {
-    return this.reopened.filter((r) => r.at >= from && r.at < to);
+    return this.reopened.filter((r) => r.at >= from && r.at <= to);
   }
 
   async countsCreated(from: Date, to: Date) {

@@ -48,16 +48,19 @@ export interface Warning {
 }
 
 export interface WarningRepository {
-  /** Cases created in [from, to): neither merged nor cancelled. */
+  /**
+   * The ranges below include their end (a case filed at the very instant the rules run counts).
+   * Cases created in [from, to]: neither merged nor cancelled.
+   */
   casesCreated(from: Date, to: Date): Promise<CaseFact[]>;
-  /** Closed cases whose closedAt is in [from, to). */
+  /** Closed cases whose closedAt is in [from, to]. */
   casesClosed(from: Date, to: Date): Promise<CaseFact[]>;
-  /** Cases reopened in [from, to): the case and the event. */
+  /** Cases reopened in [from, to]: the case and the event. */
   reopenings(
     from: Date,
     to: Date,
   ): Promise<{ readonly case: CaseFact; readonly eventId: string; readonly at: Date }[]>;
-  /** How many cases of each category were created in [from, to) at each place (building) path. */
+  /** How many cases of each category were created in [from, to] at each place (building) path. */
   countsCreated(
     from: Date,
     to: Date,

@@ -60,7 +60,7 @@ export class PrismaWarnings implements WarningRepository {
 
   async casesCreated(from: Date, to: Date): Promise<CaseFact[]> {
     const rows = await this.prisma.ticket.findMany({
-      where: { createdAt: { gte: from, lt: to }, state: { notIn: NOT_A_CASE } },
+      where: { createdAt: { gte: from, lte: to }, state: { notIn: NOT_A_CASE } },
       select: caseSelect,
       orderBy: { createdAt: "asc" },
     });
@@ -69,7 +69,7 @@ export class PrismaWarnings implements WarningRepository {
 
   async casesClosed(from: Date, to: Date): Promise<CaseFact[]> {
     const rows = await this.prisma.ticket.findMany({
-      where: { closedAt: { gte: from, lt: to }, state: "closed" },
+      where: { closedAt: { gte: from, lte: to }, state: "closed" },
       select: caseSelect,
     });
     return rows.map(toCase);
@@ -77,7 +77,7 @@ export class PrismaWarnings implements WarningRepository {
 
   async reopenings(from: Date, to: Date) {
     const events = await this.prisma.ticketEvent.findMany({
-      where: { type: "rejected", at: { gte: from, lt: to } },
+      where: { type: "rejected", at: { gte: from, lte: to } },
       select: { id: true, ticketId: true, at: true },
     });
     const byId = new Map<string, CaseFact>();
@@ -99,7 +99,7 @@ export class PrismaWarnings implements WarningRepository {
   async countsCreated(from: Date, to: Date) {
     const rows = await this.prisma.ticket.groupBy({
       by: ["categoryCode", "placePath"],
-      where: { createdAt: { gte: from, lt: to }, state: { notIn: NOT_A_CASE } },
+      where: { createdAt: { gte: from, lte: to }, state: { notIn: NOT_A_CASE } },
       _count: { _all: true },
     });
     return rows.map((r) => ({ categoryCode: r.categoryCode, placePath: r.placePath, count: r._count._all }));
