@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../core/shared/clock";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
+import { runCli } from "./cli";
 import { findButton, type PlaygroundReply, startHarness } from "./testing/egrid-harness";
 
 const understanding = new ScriptedUnderstanding([
@@ -19,6 +20,43 @@ const textTo = (replies: readonly PlaygroundReply[], chatId: string) =>
     .filter((r) => r.chatId === chatId)
     .map((r) => r.text)
     .join("\n");
+
+async function consoleLogIn(personId: string): Promise<string> {
+  const out: string[] = [];
+  const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
+  expect(
+    await runCli(
+      ["admin", "password", personId],
+      { DATABASE_URL: harness.database.url, LOG_LEVEL: "silent" },
+      io,
+    ),
+  ).toBe(0);
+  const password = /: (\S+)$/.exec(out.find((l) => l.startsWith("console password"))!)![1]!;
+  const response = await fetch(`${harness.url}/admin/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ personId, password }).toString(),
+    redirect: "manual",
+  });
+  await response.arrayBuffer();
+  return response.headers.get("set-cookie")!.split(";")[0]!;
+}
+
+async function consoleGet(url: string, cookie: string) {
+  const response = await fetch(`${harness.url}${url}`, { headers: { cookie }, redirect: "manual" });
+  return { status: response.status, text: await response.text() };
+}
+
+async function consolePost(url: string, cookie: string, form: Record<string, string>) {
+  const response = await fetch(`${harness.url}${url}`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams(form).toString(),
+    redirect: "manual",
+  });
+  await response.arrayBuffer();
+  return { status: response.status, location: response.headers.get("location") };
+}
 
 describe("early warnings in the running app", () => {
   it("a lift outage where a registered elderly resident lives: only the grid's worker is told whom to check on", async () => {
@@ -83,5 +121,26 @@ describe("early warnings in the running app", () => {
     expect(textTo(listed, dm(ADMIN))).toMatch(/^未确认的预警：\n1\. 春晖小区3栋 · 水电气暖 · 聚集 · /);
     const summary = await harness.send(dm(ADMIN), ADMIN, "/summary 2026-12-07");
     expect(textTo(summary, dm(ADMIN))).toContain("预警 1 条（1 条未确认）");
+
+    // The console lists it and acknowledges it with a note; a second time is refused.
+    const cookie = await consoleLogIn(ADMIN);
+    const page = await consoleGet("/admin/warnings?lang=zh", cookie);
+    expect(page.text).toMatch(/<td>聚集<\/td><td>春晖小区3栋<\/td><td>水电气暖<\/td>/);
+    const warning = await prisma.warning.findFirstOrThrow();
+    const ack = await consolePost(`/admin/warnings/${warning.id}/ack?lang=zh`, cookie, {
+      note: "已通知燃气公司上门检测",
+    });
+    expect([ack.status, ack.location]).toEqual([303, "/admin/warnings?lang=zh&done=1"]);
+    expect(await prisma.warning.findFirstOrThrow()).toMatchObject({
+      acknowledgedById: ADMIN,
+      note: "已通知燃气公司上门检测",
+    });
+    expect((await consoleGet("/admin/warnings?lang=zh", cookie)).text).toContain(
+      "孙主任 已确认：已通知燃气公司上门检测",
+    );
+    expect((await consolePost(`/admin/warnings/${warning.id}/ack?lang=zh`, cookie, {})).status).toBe(409);
+    // Another street's admin does not see it and cannot acknowledge it.
+    const other = await consoleLogIn("p-west-admin");
+    expect((await consoleGet("/admin/warnings?lang=zh", other)).text).not.toContain("春晖小区3栋");
   });
 });
