@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../core/shared/clock";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
 import { runCli } from "./cli";
-import { findButton, type PlaygroundReply, startHarness } from "./testing/egrid-harness";
+import { dm, findButton, startHarness, textTo } from "./testing/egrid-harness";
 
 const understanding = new ScriptedUnderstanding([{ when: /灯/, intent: "report", category: "lighting" }]);
 
@@ -15,12 +15,6 @@ const STREET = "p-east-admin";
 const ZHANG = "p-res-zhang";
 const LIU = "p-res-liu";
 const HANDLER = "p-dept-east-chengguan-handler";
-const dm = (personId: string) => `dm-${personId}`;
-const textTo = (replies: readonly PlaygroundReply[], chatId: string) =>
-  replies
-    .filter((r) => r.chatId === chatId)
-    .map((r) => r.text)
-    .join("\n");
 /** Monday 30 Nov 2026, 08:00 in Shanghai. */
 const start = () => fixedClock(new Date("2026-11-30T00:00:00Z"));
 

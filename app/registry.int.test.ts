@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../core/shared/clock";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
-import { findButton, type PlaygroundReply, startHarness } from "./testing/egrid-harness";
+import { dm, findButton, startHarness, textTo } from "./testing/egrid-harness";
 
 const understanding = new ScriptedUnderstanding([{ when: /灯/, intent: "report", category: "lighting" }]);
 
@@ -13,12 +13,6 @@ const WORKER = "p-chunhui-1-worker";
 const WORKER2 = "p-chunhui-2-worker";
 const ADMIN = "p-chunhui-admin";
 const STREET = "p-east-admin";
-const dm = (personId: string) => `dm-${personId}`;
-const textTo = (replies: readonly PlaygroundReply[], chatId: string) =>
-  replies
-    .filter((r) => r.chatId === chatId)
-    .map((r) => r.text)
-    .join("\n");
 /** Monday 30 Nov 2026, 08:00 in Shanghai. */
 const start = () => fixedClock(new Date("2026-11-30T00:00:00Z"));
 

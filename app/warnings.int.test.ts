@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { fixedClock } from "../core/shared/clock";
 import { ScriptedUnderstanding } from "../core/testing/scripted-understanding";
 import { runCli } from "./cli";
-import { findButton, type PlaygroundReply, startHarness } from "./testing/egrid-harness";
+import { dm, findButton, startHarness, textTo } from "./testing/egrid-harness";
 
 const understanding = new ScriptedUnderstanding([
   { when: /电梯/, intent: "report", category: "elevator", priority: "high" },
@@ -14,12 +14,6 @@ afterEach(async () => harness?.close());
 
 const WORKER = "p-chunhui-1-worker";
 const ADMIN = "p-chunhui-admin";
-const dm = (personId: string) => `dm-${personId}`;
-const textTo = (replies: readonly PlaygroundReply[], chatId: string) =>
-  replies
-    .filter((r) => r.chatId === chatId)
-    .map((r) => r.text)
-    .join("\n");
 
 async function consoleLogIn(personId: string): Promise<string> {
   const out: string[] = [];

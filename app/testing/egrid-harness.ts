@@ -113,6 +113,17 @@ export async function startHarness(
   };
 }
 
+/** The playground's private chat with a person. */
+export const dm = (personId: string) => `dm-${personId}`;
+
+/** What the bot said in one chat, among the replies to a message, one line each. */
+export function textTo(replies: readonly PlaygroundReply[], chatId: string): string {
+  return replies
+    .filter((r) => r.chatId === chatId)
+    .map((r) => r.text)
+    .join("\n");
+}
+
 export function findButton(
   replies: readonly { readonly buttons?: readonly (readonly { label: string; data: string }[])[] }[],
   label: string | RegExp,

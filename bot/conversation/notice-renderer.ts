@@ -5,6 +5,7 @@ import type { TicketNotice } from "../../core/tickets/ticket-notice";
 import { catalogue, excerpt, formatDuration, formatWhen } from "../messages/format";
 import type { TicketText } from "../messages/message-catalogue";
 import type { BotDeps } from "./bot-deps";
+import { privateTarget } from "./private-chat";
 import { confirmButtons, handlerButtons, ratingButtons } from "./ticket-buttons";
 
 /** Describe a ticket for a notice, in the recipient's language. */
@@ -79,13 +80,10 @@ async function relayToFiler(
   notice: TicketNotice,
   ticket: Ticket,
 ): Promise<OutboundMessage | null> {
-  const filerId = ticket.filedById!;
-  const address = await deps.chats.privateAddressOf(filerId);
-  const chatId = address ? deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
-  if (!address || !chatId) return null;
-  const filer = await deps.tickets.people.getPerson(filerId);
+  const filer = await privateTarget(deps, ticket.filedById!);
+  if (!filer) return null;
   const reporter = await deps.tickets.people.getPerson(ticket.reporterId);
-  const locale = filer?.locale ?? "zh-CN";
+  const locale = filer.locale;
   const message = await renderOne(deps, notice, ticket, ticket.reporterId, locale);
   if (!message) return null;
   const place = await deps.tickets.directory.getPlace(ticket.placeId);
@@ -95,8 +93,8 @@ async function relayToFiler(
     text: message.text,
   });
   return {
-    channel: address.channel,
-    chatId,
+    channel: filer.channel,
+    chatId: filer.chatId,
     ticketId: ticket.id,
     text,
     ...(message.buttons ? { buttons: message.buttons } : {}),

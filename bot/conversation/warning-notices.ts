@@ -7,6 +7,7 @@ import { catalogue } from "../messages/format";
 import type { WarningText } from "../messages/warning-messages";
 import type { BotDeps } from "./bot-deps";
 import { categoryName } from "./notice-renderer";
+import { privateTarget } from "./private-chat";
 
 export const warningAckButton = (label: string, warningId: string) => ({
   label,
@@ -48,17 +49,15 @@ export async function warningNotices(
   const out: OutboundMessage[] = [];
   for (const { warning, grown, to } of raised) {
     for (const personId of to) {
-      const address = await deps.chats.privateAddressOf(personId);
-      const chatId = address ? deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
-      if (!address || !chatId) {
+      const target = await privateTarget(deps, personId);
+      if (!target) {
         deps.logger.warn(
           { personId, warning: warning.id, rule: warning.rule },
           "no private chat for a warning",
         );
         continue;
       }
-      const person = await deps.tickets.people.getPerson(personId);
-      const locale = person?.locale ?? "zh-CN";
+      const { locale } = target;
       const words = catalogue(locale).warnings;
       let text = words.warning(await warningText(deps, warning, locale, grown));
       if (warning.rule === "exposure" && warning.evidence.residentIds?.length) {
@@ -72,8 +71,8 @@ export async function warningNotices(
         });
       }
       out.push({
-        channel: address.channel,
-        chatId,
+        channel: target.channel,
+        chatId: target.chatId,
         text,
         ...(grown ? {} : { buttons: [[warningAckButton(words.buttonAcknowledge(), warning.id)]] }),
       });

@@ -5,15 +5,7 @@ import { WELFARE_OK_BUTTON } from "../handlers/welfare-handler";
 import { catalogue } from "../messages/format";
 import type { BotDeps } from "./bot-deps";
 import { renderNotices } from "./notice-renderer";
-
-/** Where a person is reached privately, and in which language; null when they have no chat. */
-async function privateTarget(deps: BotDeps, personId: string) {
-  const address = await deps.chats.privateAddressOf(personId);
-  const chatId = address ? deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
-  if (!address || !chatId) return null;
-  const person = await deps.tickets.people.getPerson(personId);
-  return { channel: address.channel, chatId, person, locale: person?.locale ?? "zh-CN" };
-}
+import { privateTarget } from "./private-chat";
 
 /** Today's check-ins whose time has come, as private messages with the "I'm fine" button. */
 export async function checkInPrompts(deps: BotDeps, at: Date): Promise<OutboundMessage[]> {

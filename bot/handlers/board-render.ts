@@ -6,6 +6,7 @@ import { ancestorIdAt, isWithin, type Place } from "../../core/places/place";
 import { parsePlaceHint } from "../../core/registry/registry-text";
 import type { BotContext } from "../conversation/bot-context";
 import type { BotDeps } from "../conversation/bot-deps";
+import { privateTarget } from "../conversation/private-chat";
 import type { ItemText } from "../messages/board-messages";
 import { catalogue } from "../messages/format";
 import type { MessageCatalogue } from "../messages/message-catalogue";
@@ -90,16 +91,14 @@ export async function tell(
   let unreachable = 0;
   for (const personId of new Set(personIds)) {
     if (personId === ctx.person?.id) continue;
-    const address = await ctx.deps.chats.privateAddressOf(personId);
-    const chatId = address ? ctx.deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
-    if (!address || !chatId) {
+    const target = await privateTarget(ctx.deps, personId);
+    if (!target) {
       unreachable++;
       ctx.deps.logger.warn({ personId, inboxId: ctx.inboxId }, "no private chat for a board message");
       continue;
     }
-    const locale = (await ctx.deps.tickets.people.getPerson(personId))?.locale ?? "zh-CN";
-    const { text, buttons } = await render(catalogue(locale), locale);
-    ctx.out.push({ channel: address.channel, chatId, text, ...(buttons ? { buttons } : {}) });
+    const { text, buttons } = await render(catalogue(target.locale), target.locale);
+    ctx.out.push({ channel: target.channel, chatId: target.chatId, text, ...(buttons ? { buttons } : {}) });
     sent++;
   }
   return { sent, unreachable };

@@ -1,6 +1,7 @@
 import { formatAddress } from "../../core/registry/resident";
 import { answerCheckIns, enrolCheckIn, linkCheckIn } from "../../core/welfare/welfare-checks";
 import { type BotContext, reply, words } from "../conversation/bot-context";
+import { privateTarget } from "../conversation/private-chat";
 import { catalogue } from "../messages/format";
 import { replyPersonal } from "./registry-handler";
 import { resolveRegistryPlace } from "./registry-place";
@@ -31,15 +32,13 @@ export async function answerWelfareCheck(ctx: BotContext): Promise<boolean> {
     const ticket = await ctx.deps.tickets.tickets.findById(check.ticketId!);
     const enrollment = await ctx.deps.welfare.welfare.getEnrollment(check.enrollmentId);
     const resident = enrollment ? await ctx.deps.registry.registry.getResident(enrollment.residentId) : null;
-    const address = ticket?.assigneeId ? await ctx.deps.chats.privateAddressOf(ticket.assigneeId) : null;
-    const chatId = address ? ctx.deps.channels.privateChatIdFor(address.channel, address.externalId) : null;
-    if (ticket && address && chatId) {
-      const worker = await ctx.deps.tickets.people.getPerson(ticket.assigneeId!);
+    const worker = ticket?.assigneeId ? await privateTarget(ctx.deps, ticket.assigneeId) : null;
+    if (ticket && worker) {
       ctx.out.push({
-        channel: address.channel,
-        chatId,
+        channel: worker.channel,
+        chatId: worker.chatId,
         ticketId: ticket.id,
-        text: catalogue(worker?.locale ?? "zh-CN").registry.welfareAnsweredLate({
+        text: catalogue(worker.locale).registry.welfareAnsweredLate({
           name: resident?.name ?? "",
           number: ticket.number,
         }),
