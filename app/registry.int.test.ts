@@ -208,6 +208,10 @@ describe("the residents registry in the chat", () => {
     const confirmed = await harness.send(dm(WORKER), WORKER, { button: findButton([relay!], /确认|解决/) });
     expect(confirmed.length).toBeGreaterThan(0);
     expect((await prisma.ticket.findUniqueOrThrow({ where: { id: ticket.id } })).state).toBe("closed");
+    // Filed from a group: the resident's name and flat go to the worker privately, not to the group.
+    const fromGroup = await harness.send(GROUP, WORKER, "/desk 2栋101 钱爷爷 门口垃圾三天没人收");
+    expect(textTo(fromGroup, GROUP)).toBe("详情已私信给您。");
+    expect(textTo(fromGroup, dm(WORKER))).toMatch(/^已代 钱爷爷（春晖小区2栋101）登记为 /);
     void runtime;
   });
 });

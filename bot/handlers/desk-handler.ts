@@ -4,6 +4,7 @@ import { openTicket } from "../../core/tickets/open-ticket";
 import { confidenceBand } from "../../core/understanding/understanding";
 import { type BotContext, hasRole, reply, STAFF_ROLES, words } from "../conversation/bot-context";
 import { renderNotices } from "../conversation/notice-renderer";
+import { replyPersonal } from "./registry-handler";
 import { resolveRegistryPlace } from "./registry-place";
 
 /** "3栋201 王奶奶 楼道灯坏了三天" (a unit may come between: "3栋2单元201"). */
@@ -74,7 +75,8 @@ export async function deskCommand(ctx: BotContext, args: string[]): Promise<void
   }
   ctx.outcome = "desk_filed";
   const { ticket, disposition } = opened.value;
-  reply(
+  // The resident's name and flat are personal: said to the worker privately, never in a group.
+  replyPersonal(
     ctx,
     w.registry.deskFiled({
       number: ticket.number,
@@ -82,8 +84,6 @@ export async function deskCommand(ctx: BotContext, args: string[]): Promise<void
       address: formatAddress(where.place.name, resident.household.unit, resident.household.room),
       routed: disposition !== "triage",
     }),
-    undefined,
-    ticket.id,
   );
   ctx.out.push(...(await renderNotices(ctx.deps, opened.value.notices)));
 }
