@@ -21,6 +21,8 @@ export interface BotContext {
   outcome: string;
   /** A voice note that came with the message: kept (its record) or refused (why). */
   voice?: VoiceIntake;
+  /** Whether a form was waiting for this person when the message came (false: nothing to clear). */
+  formWasOpen?: boolean;
   /** The kept voice note a report started from: the ticket is linked to it when filed. */
   voiceNoteId?: string;
 }

@@ -45,10 +45,13 @@ export async function personName(deps: BotDeps, personId: string | null): Promis
 export async function renderNotices(
   deps: BotDeps,
   notices: readonly TicketNotice[],
+  /** Tickets the caller holds as just committed: not read again. */
+  known: readonly Ticket[] = [],
 ): Promise<OutboundMessage[]> {
   const out: OutboundMessage[] = [];
   for (const notice of notices) {
-    const ticket = await deps.tickets.tickets.findById(notice.ticketId);
+    const ticket =
+      known.find((t) => t.id === notice.ticketId) ?? (await deps.tickets.tickets.findById(notice.ticketId));
     if (!ticket) continue;
     for (const personId of notice.to) {
       const address = await deps.chats.privateAddressOf(personId);

@@ -45,6 +45,7 @@ export const routeMessage: Middleware = async (ctx) => {
     return reply(ctx, words(ctx).unrecognised());
   }
   const form = await ctx.deps.states.get(stateKey(ctx), ctx.now);
+  ctx.formWasOpen = form !== null;
   if (form) {
     if (await continueTicketForm(ctx, form)) return;
     if (await continueVoiceForm(ctx, form)) return;

@@ -151,7 +151,8 @@ async function askBuilding(ctx: BotContext, draft: ReportDraft, scope: Place): P
 }
 
 async function file(ctx: BotContext, draft: ReportDraft, placeId: string): Promise<void> {
-  await ctx.deps.states.clear(stateKey(ctx));
+  // A report filed in one message had no form to clear: one write (and commit) saved.
+  if (ctx.formWasOpen !== false) await ctx.deps.states.clear(stateKey(ctx));
   const result = await openTicket(ctx.deps.tickets, {
     reporterId: ctx.person!.id,
     placeId,
@@ -190,7 +191,7 @@ async function file(ctx: BotContext, draft: ReportDraft, placeId: string): Promi
       ticket.id,
     );
   }
-  ctx.out.push(...(await renderNotices(ctx.deps, notices)));
+  ctx.out.push(...(await renderNotices(ctx.deps, notices, [ticket, ...(mergedInto ? [mergedInto] : [])])));
 }
 
 /** Building (b:…) and category (c:…) buttons of a report in progress. */

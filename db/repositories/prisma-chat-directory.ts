@@ -50,10 +50,8 @@ export class PrismaChatDirectory implements ChatDirectory {
   }
 
   async homeOf(personId: string) {
-    const person = await this.prisma.person.findUnique({
-      where: { id: personId },
-      select: { homePlaceId: true },
-    });
+    // The people directory's short memory: the sender was read moments ago (forgotten on setHome).
+    const person = await this.people.getPerson(personId);
     if (!person?.homePlaceId) return null;
     return cachedPlace(this.prisma, this.cache, person.homePlaceId);
   }
