@@ -125,6 +125,7 @@ export const boardEn: BoardMessages = {
     "BOARD.NOT_OPEN": "This item was withdrawn or is finished.",
     "BOARD.NOT_CLAIMED": "This item has no claim waiting for confirmation.",
     "BOARD.NOT_CONFIRMED": "It can be marked done once the poster has confirmed the claim.",
+    "BOARD.VOLUNTEER_OUTSIDE": "Volunteers credited must live or serve in the street of the item.",
     "UNIT.NOT_ALLOWED":
       "Only community, street and district admins may register units, within their own area.",
     "UNIT.INVALID":

@@ -117,6 +117,7 @@ export const boardZhCn: BoardMessages = {
     "BOARD.NOT_OPEN": "这个事项已经撤回或结束了。",
     "BOARD.NOT_CLAIMED": "这个事项现在没有待确认的认领。",
     "BOARD.NOT_CONFIRMED": "发布方确认认领之后才能标记完成。",
+    "BOARD.VOLUNTEER_OUTSIDE": "记积分的志愿者须是本街道的居民或工作人员。",
     "UNIT.NOT_ALLOWED": "只有社区、街道和区的管理员可以在自己的辖区登记驻区单位。",
     "UNIT.INVALID": "单位信息格式不对：名称至少两个字，类型是企业、学校、医院、商户或社会组织。",
     "UNIT.DUPLICATE": "这个地点已经登记过同名的单位了。",

@@ -168,6 +168,10 @@ describe("done, points and withdrawing", () => {
     expect(
       await markDone(f.deps, f.people.r3, need.number, { hours: 2, volunteerIds: ["nobody"] }),
     ).toMatchObject({ code: "PERSON.NOT_FOUND" });
+    // w4 works in another street: the claimant cannot pay them for this street's item.
+    expect(
+      await markDone(f.deps, f.people.r3, need.number, { hours: 2, volunteerIds: ["v1", "w4"] }),
+    ).toMatchObject({ code: "BOARD.VOLUNTEER_OUTSIDE", detail: { personId: "w4" } });
     expect(await markDone(f.deps, f.people.r3, need.number, { hours: 30, volunteerIds: [] })).toMatchObject({
       code: "BOARD.INVALID",
     });

@@ -18,6 +18,7 @@ import {
   boardAreas,
   claimSideFor,
   loadBoardActor,
+  pathAt,
   posterSideOf,
   postingSide,
 } from "./board-sides";
@@ -197,8 +198,17 @@ export async function markDone(
   if (!forPoster && !actsForClaimant(actor, found)) return fail("BOARD.NOT_ALLOWED", { number });
   if (found.status === "done") return ok({ item: found, already: true, credited: [], tell: [] });
   if (found.status !== "confirmed") return fail("BOARD.NOT_CONFIRMED", { number });
+  // Points go only to people of the item's street (living there, or holding a role there): the
+  // claimant names them, and must not be able to pay anyone at all.
+  const street = pathAt(found.placePath, "street");
   for (const id of volunteerIds) {
-    if (!(await deps.people.getPerson(id))) return fail("PERSON.NOT_FOUND", { personId: id });
+    const volunteer = await deps.people.getPerson(id);
+    if (!volunteer) return fail("PERSON.NOT_FOUND", { personId: id });
+    const home = volunteer.homePlaceId ? await deps.places.getPlace(volunteer.homePlaceId) : null;
+    const belongs =
+      (home !== null && isWithin(home.path, street)) ||
+      volunteer.grants.some((g) => isWithin(g.placePath, street));
+    if (!belongs) return fail("BOARD.VOLUNTEER_OUTSIDE", { personId: id });
   }
   const hours = parsed.data.hours;
   const change: BoardItemChange = {
