@@ -33,6 +33,17 @@ describe("the residents registry in the chat", () => {
     expect(await register("2栋2单元302 李大爷 慢性病")).toMatch(
       /已更新：李大爷（春晖小区2栋2单元302），残疾人、慢性病。/,
     );
+    // Words that fit no field are kept in the note, and the worker is told so; a bad phone refuses it.
+    expect(await register("1栋102 赵奶奶 二级残疾 已同意")).toBe(
+      "已登记：赵奶奶（春晖小区1栋102），残疾人。\n“二级”没有对应的栏目，已原样记在备注里。",
+    );
+    expect(await register("1栋103 孙爷爷 独居 电话12345")).toMatch(
+      /^登记信息格式不对，请检查电话号码等。 \(phone_invalid\)$/,
+    );
+    const zhao = await harness.running.egrid.db.prisma.resident.findFirstOrThrow({
+      where: { name: "赵奶奶" },
+    });
+    expect(zhao.note).toBe("二级");
     // Building 4 is grid 2's: not this worker's.
     expect(await register("4栋101 赵爷爷 独居 电话13800004444")).toBe("在您负责的范围里找不到“4栋”。");
 
@@ -62,7 +73,7 @@ describe("the residents registry in the chat", () => {
     const reads = audit.filter((a) => a.action.startsWith("registry.list") || a.action === "registry.count");
     expect(reads.map((a) => a.actorId)).toEqual([WORKER, WORKER, WORKER, STREET]);
     expect(JSON.parse(reads[0]!.detail!)).toMatchObject({ purpose: "chat: 3栋的独居老人", total: 1 });
-    expect(audit.filter((a) => a.action === "registry.update")).toHaveLength(3);
+    expect(audit.filter((a) => a.action === "registry.update")).toHaveLength(4);
 
     // Moved away: out of the lists.
     expect(await register("3栋201 王奶奶 已搬走")).toMatch(/王奶奶（春晖小区3栋201）已不在此居住/);

@@ -85,9 +85,11 @@ async function keepResident(
     ctx.outcome = "registry_place_unknown";
     return replyPersonal(ctx, w.registry.placeUnknown({ hint: `${update.buildingHint}栋` }));
   }
-  if (update.problems.length > 0) {
+  // Words that fit no field are kept in the note; anything else not understood (a bad phone) refuses it.
+  const problems = update.problems.filter((p) => p !== "unread_text");
+  if (problems.length > 0) {
     ctx.outcome = "registry_invalid";
-    return replyPersonal(ctx, `${w.errors["REGISTRY.INVALID"]} (${update.problems.join(", ")})`);
+    return replyPersonal(ctx, `${w.errors["REGISTRY.INVALID"]} (${problems.join(", ")})`);
   }
   const result = await changeResident(
     ctx.deps.registry,
@@ -104,6 +106,7 @@ async function keepResident(
       emergencyContactPhone: update.emergencyContactPhone,
       consent,
       moveOut: update.moveOut,
+      note: update.unread.length > 0 ? update.unread.join(" ") : null,
     },
     "chat",
   );
@@ -124,6 +127,9 @@ async function keepResident(
       tags: saved?.tags ?? update.tags,
     }),
   ];
+  if (result.value.kind !== "left" && update.unread.length > 0) {
+    lines.push(w.registry.notedAsIs({ words: update.unread.join(" ") }));
+  }
   if (result.value.kind !== "left" && saved && !saved.consent) lines.push(w.registry.noConsentYet());
   replyPersonal(ctx, lines.join("\n"));
 }

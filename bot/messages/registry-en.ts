@@ -29,6 +29,7 @@ export const registryEn: RegistryMessages = {
     p.kind === "left"
       ? `Recorded: ${p.name} (${p.address}) no longer lives here and leaves the lists and notices.`
       : `${p.kind === "created" ? "Registered" : "Updated"}: ${p.name} (${p.address})${p.tags.length ? `, ${tagList(p.tags)}` : ""}.`,
+  notedAsIs: (p) => `“${p.words}” fits no field: kept as is in the note.`,
   noConsentYet: () =>
     "Note: no consent from the resident or guardian is recorded. Once given, send it again with “已同意” (consented) to allow welfare checks.",
   count: (p) => `${p.scope}, ${tagList(p.tags)}: ${p.total} in all.`,

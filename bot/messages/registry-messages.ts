@@ -30,6 +30,7 @@ export interface RegistryMessages {
     tags: readonly VulnerableTag[];
   }): string;
   noConsentYet(): string;
+  notedAsIs(p: { words: string }): string;
   count(p: { scope: string; tags: readonly VulnerableTag[]; total: number }): string;
   list(p: {
     scope: string;

@@ -31,6 +31,7 @@ export const registryZhCn: RegistryMessages = {
     p.kind === "left"
       ? `已记录：${p.name}（${p.address}）已不在此居住，不再出现在名单和通知里。`
       : `${p.kind === "created" ? "已登记" : "已更新"}：${p.name}（${p.address}）${p.tags.length ? `，${tagList(p.tags)}` : ""}。`,
+  notedAsIs: (p) => `“${p.words}”没有对应的栏目，已原样记在备注里。`,
   noConsentYet: () => "提示：尚未记录本人或监护人同意。取得同意后再发一次并加上“已同意”，才能开通报平安。",
   count: (p) => `${p.scope} ${tagList(p.tags)}：共 ${p.total} 人。`,
   list: (p) =>

@@ -19,6 +19,8 @@ export interface ResidentChange {
   /** The resident (or guardian) said yes to being registered and contacted. */
   readonly consent: boolean;
   readonly moveOut: boolean;
+  /** Words said about them that fit no field ("二级", "坐轮椅"): added to the note, not lost. */
+  readonly note?: string | null;
 }
 
 export interface ChangeOutcome {
@@ -63,7 +65,7 @@ export async function changeResident(
     emergencyContactName: change.emergencyContactName ?? existing?.emergencyContactName ?? null,
     emergencyContactPhone: change.emergencyContactPhone ?? existing?.emergencyContactPhone ?? null,
     consent: change.consent || (existing?.consent ?? false),
-    note: existing?.note ?? null,
+    note: joinNotes(existing?.note ?? null, change.note ?? null),
   } satisfies Record<keyof ResidentInput, unknown>);
   if (!parsed.success) return fail("REGISTRY.INVALID", { problem: parsed.error.issues[0]?.message ?? "" });
   await deps.registry.saveResidents([parsed.data], source, actor.id, at);
@@ -97,4 +99,11 @@ export async function importResidents(
     detail: { rows: inputs.length, ...result },
   });
   return result;
+}
+
+/** An earlier note and a new one, the new one added once (a repeated entry does not repeat it). */
+function joinNotes(earlier: string | null, added: string | null): string | null {
+  if (!added) return earlier;
+  if (!earlier) return added.slice(0, 500);
+  return earlier.includes(added) ? earlier : `${earlier}；${added}`.slice(0, 500);
 }

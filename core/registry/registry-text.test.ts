@@ -16,6 +16,7 @@ function entry(fields: Partial<RegistryUpdate>): RegistryUpdate {
     emergencyContactName: null,
     emergencyContactPhone: null,
     moveOut: false,
+    unread: [],
     problems: [],
     ...fields,
   };
@@ -144,9 +145,12 @@ describe("parseRegistryUpdate: what is seen but not understood is reported", () 
     // A written birth year wins over an age that contradicts it.
     ["3栋201 王奶奶 1950年生 85岁", { birthYear: 1950, problems: ["age_conflict"] }],
     ["3栋201 王奶奶 1940年出生 84岁", { birthYear: 1940, problems: [] }],
-    ["3栋201 王奶奶 二级残疾", { tags: ["disabled"], problems: ["unread_text"] }],
+    ["3栋201 王奶奶 二级残疾", { tags: ["disabled"], problems: ["unread_text"], unread: ["二级"] }],
     // The spouse died, not the resident: not a move-out, and left unread.
-    ["3栋201 王奶奶 独居 老伴去世", { moveOut: false, tags: ["elderly_alone"], problems: ["unread_text"] }],
+    [
+      "3栋201 王奶奶 独居 老伴去世",
+      { moveOut: false, tags: ["elderly_alone"], problems: ["unread_text"], unread: ["老伴去世"] },
+    ],
   ])("%s", (text, expected) => {
     expect(parseRegistryUpdate(text, YEAR)).toMatchObject(expected);
   });

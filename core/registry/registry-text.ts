@@ -60,6 +60,8 @@ export interface RegistryUpdate {
   readonly emergencyContactName: string | null;
   readonly emergencyContactPhone: string | null;
   readonly moveOut: boolean;
+  /** The words behind `unread_text` ("二级", "坐轮椅"): kept so the caller can note them, not lose them. */
+  readonly unread: string[];
   /**
    * Things seen but not understood, as short codes: phone_invalid, phone_missing (a label, no
    * number), extra_phone, contact_phone_invalid, contact_phone_missing, contact_incomplete,
@@ -87,6 +89,7 @@ interface Reading {
   sawEvent: boolean;
   readonly tags: Set<VulnerableTag>;
   readonly problems: string[];
+  readonly unread: string[];
 }
 
 /** Hands each match `accept`s to `read` and blanks it from the unread text. */
@@ -248,7 +251,10 @@ function readFields(r: Reading): void {
   }
   for (const word of r.rest.split(/\s+/).filter(Boolean)) {
     if (r.name === null && isHanName(word)) r.name = word;
-    else if (!FILLER.test(word)) problem(r, "unread_text");
+    else if (!FILLER.test(word)) {
+      problem(r, "unread_text");
+      r.unread.push(word);
+    }
     if (word.includes("了")) r.sawEvent = true;
   }
 }
@@ -277,6 +283,7 @@ export function parseRegistryUpdate(text: string, currentYear: number): Registry
     sawEvent: false,
     tags: new Set(),
     problems: [],
+    unread: [],
   };
   readFields(r);
   const hasFact = r.tags.size > 0 || r.phoneTaken || r.sawAge || r.moveOut || r.sawContact;
@@ -292,6 +299,7 @@ export function parseRegistryUpdate(text: string, currentYear: number): Registry
     emergencyContactName: r.contactName,
     emergencyContactPhone: r.contactPhone,
     moveOut: r.moveOut,
+    unread: r.unread,
     problems: r.problems,
   };
 }
