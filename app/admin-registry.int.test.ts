@@ -29,7 +29,7 @@ beforeAll(async () => {
   // Another street's resident: nobody in 东街道 may see her.
   await register("p-xihu-1-worker", "3栋101 周奶奶 独居 电话13800009999 已同意");
   const env = { DATABASE_URL: harness.database.url, LOG_LEVEL: "silent" };
-  for (const admin of [ADMIN, STREET]) {
+  for (const admin of [ADMIN, STREET, "p-district-admin"]) {
     const out: string[] = [];
     const io = { out: (l: string) => out.push(l), err: (l: string) => out.push(l) };
     expect(await runCli(["admin", "password", admin], env, io)).toBe(0);
@@ -255,6 +255,37 @@ describe("notices from the console", () => {
     expect((await get("/admin/broadcasts?lang=zh", cookie)).text).not.toContain("西街道明天检修电梯");
     expect((await get(`/admin/broadcasts/${westId}/unreached`, cookie)).status).toBe(404);
     expect((await get("/admin/broadcasts/no-such-id/unreached", cookie)).status).toBe(404);
+  });
+});
+
+describe("the audit log in the console", () => {
+  it("shows who read residents' data, when and why, for the admin's area only, and logs its own reading", async () => {
+    // A read by the grid worker, in the chat, to find in the log.
+    await harness.send(`dm-${WORKER}`, WORKER, "3栋的独居老人");
+    const community = await logIn(ADMIN);
+    const log = await get("/admin/audit?lang=zh", community);
+    expect(log.status).toBe(200);
+    expect(log.text).toMatch(
+      /<td>李网格员<\/td><td>registry\.list<\/td><td>[^<]*elderly_alone<\/td><td>chat: 3栋的独居老人 total=1 residentIds=\[1\]/,
+    );
+    // Grid 1 of Xihu is another street: its worker's registrations are not this admin's to review.
+    expect(log.text).not.toContain("杨网格员");
+    const filtered = await get("/admin/audit?lang=zh&action=registry.update", community);
+    expect(filtered.text).toContain("<td>registry.update</td>");
+    expect(filtered.text).not.toContain("<td>registry.list</td>");
+    expect((await get("/admin/audit?lang=zh&action=drop.table", community)).status).toBe(400);
+    const prisma = harness.running.egrid.db.prisma;
+    expect(await prisma.auditEntry.count({ where: { action: "audit.read", actorId: ADMIN } })).toBe(2);
+    // The street admin's log covers the community's staff too.
+    const street = await get("/admin/audit?lang=zh&action=registry.list", await logIn(STREET));
+    expect(street.text).toContain("李网格员");
+    expect(street.text).not.toContain("杨网格员");
+    // The district admin reviews every street's staff.
+    const district = await get(
+      "/admin/audit?lang=zh&action=registry.update",
+      await logIn("p-district-admin"),
+    );
+    expect(district.text).toContain("杨网格员");
   });
 });
 

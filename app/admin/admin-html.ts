@@ -85,6 +85,7 @@ const WORDS = {
     broadcasts: "通知发布",
     board: "共建清单",
     warnings: "预警",
+    audit: "审计日志",
     publishTitle: "发布通知",
     kind: "类型",
     kindNotice: "通知",
@@ -167,6 +168,7 @@ const WORDS = {
     broadcasts: "Notices",
     board: "Board",
     warnings: "Warnings",
+    audit: "Audit log",
     publishTitle: "Publish a notice",
     kind: "Kind",
     kindNotice: "Notice",
@@ -243,7 +245,7 @@ export function page(lang: ConsoleLang, title: string, body: Raw, loggedIn: bool
     ? html`<a href="/admin?lang=${lang}">${w.tree}</a><a href="/admin/tickets?lang=${lang}">${w.tickets}</a>
 <a href="/admin/summary?lang=${lang}">${w.summary}</a><a href="/admin/residents?lang=${lang}">${w.residents}</a>
 <a href="/admin/broadcasts?lang=${lang}">${w.broadcasts}</a><a href="/admin/board?lang=${lang}">${w.board}</a>
-<a href="/admin/warnings?lang=${lang}">${w.warnings}</a><a href="/admin/logout">${w.logout}</a>
+<a href="/admin/warnings?lang=${lang}">${w.warnings}</a><a href="/admin/audit?lang=${lang}">${w.audit}</a><a href="/admin/logout">${w.logout}</a>
 <a href="?lang=${lang === "zh" ? "en" : "zh"}">${lang === "zh" ? "English" : "中文"}</a>`
     : html``;
   return `<!doctype html><html lang="${lang === "zh" ? "zh-CN" : "en"}"><head><meta charset="utf-8">

@@ -19,6 +19,7 @@ import {
 } from "../../db/repositories/prisma-admin-console";
 import type { BotRuntime } from "../bot-runtime";
 import type { Egrid } from "../egrid-app";
+import { registerAdminAuditRoutes } from "./admin-audit-routes";
 import {
   type Admin,
   adminOf,
@@ -321,5 +322,6 @@ ${failed ? html`<p class="late">${w.badLogin}</p>` : ""}
   // Residents, notices and the unreached: the same login, frame and queries.
   registerAdminRegistryRoutes(app, runtime, { admin, send, langOf, queries });
   registerAdminWarningRoutes(app, runtime, { admin, send, langOf, queries });
+  registerAdminAuditRoutes(app, runtime, { admin, send, langOf, queries });
   registerAdminBoardRoutes(app, runtime, { admin, send, langOf, queries });
 }

@@ -2,6 +2,7 @@ import type { Place, PlaceLevel } from "../../core/places/place";
 import { ACTIVE_STATES, type Ticket, type TicketEvent } from "../../core/tickets/ticket";
 import type { PrismaClient } from "../generated/client";
 import { toPlace } from "./prisma-directory";
+import { PrismaAuditLog } from "./prisma-registry";
 import { overdueWhere, pathRange, toTicket, toTicketEvent } from "./ticket-row-mapping";
 
 /** Console logins: password hashes and sessions (the caller hashes; nothing here sees a secret). */
@@ -90,6 +91,33 @@ export class PrismaAdminQueries {
       orderBy: { at: "asc" },
     });
     return { ticket: toTicket(row), events: events.map(toTicketEvent) };
+  }
+
+  /** The staff (not residents or volunteers) holding a role anywhere under a path: whose reads an admin may review. */
+  async staffWithin(path: string): Promise<string[]> {
+    const places = await this.prisma.place.findMany({
+      where: { path: pathRange(path) },
+      select: { id: true },
+    });
+    const ids = new Set<string>();
+    for (let i = 0; i < places.length; i += 500) {
+      const grants = await this.prisma.roleGrant.findMany({
+        where: {
+          placeId: { in: places.slice(i, i + 500).map((p) => p.id) },
+          role: {
+            in: ["grid_worker", "community_admin", "street_admin", "district_admin", "department_handler"],
+          },
+        },
+        select: { personId: true },
+      });
+      for (const g of grants) ids.add(g.personId);
+    }
+    return [...ids];
+  }
+
+  /** The audit log's newest entries (see PrismaAuditLog.recent). */
+  auditEntries(limit: number, filter: Parameters<PrismaAuditLog["recent"]>[1]) {
+    return new PrismaAuditLog(this.prisma).recent(limit, filter);
   }
 
   async names(personIds: readonly string[]): Promise<Map<string, string>> {

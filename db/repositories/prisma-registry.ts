@@ -281,14 +281,22 @@ export class PrismaAuditLog implements AuditLog {
     });
   }
 
-  /** The newest entries first (the console's audit page, and tests). */
-  async recent(limit: number, actorId?: string): Promise<AuditEntryInput[]> {
+  /** The newest entries first, of these actors (all when null), before `before`: the console's audit page. */
+  async recent(
+    limit: number,
+    filter: { actorIds?: readonly string[] | null; action?: string | null; before?: Date | null } = {},
+  ): Promise<(AuditEntryInput & { id: string })[]> {
     const rows = await this.prisma.auditEntry.findMany({
-      where: actorId ? { actorId } : {},
-      orderBy: { at: "desc" },
+      where: {
+        ...(filter.actorIds ? { actorId: { in: [...filter.actorIds] } } : {}),
+        ...(filter.action ? { action: filter.action } : {}),
+        ...(filter.before ? { at: { lt: filter.before } } : {}),
+      },
+      orderBy: [{ at: "desc" }, { id: "desc" }],
       take: limit,
     });
     return rows.map((r) => ({
+      id: r.id,
       at: r.at,
       actorId: r.actorId,
       action: r.action,
