@@ -184,6 +184,28 @@ describe("the residents registry in the chat", () => {
     expect(await prisma.auditEntry.count({ where: { action: "broadcast.publish", actorId: ADMIN } })).toBe(1);
   });
 
+  it("two broadcasts at once share the channel's pace: a tick queues what the platform takes, not twice it", async () => {
+    // 36 a minute on the playground: 3 each 5-second tick.
+    harness = await startHarness(understanding, {
+      clock: start(),
+      env: { BROADCAST_PER_MINUTE: "playground:36" },
+    });
+    const runtime = harness.running.runtime;
+    await harness.send(dm(ADMIN), ADMIN, "/notice 今晚停水");
+    await harness.send(dm(ADMIN), ADMIN, "/notice 明早恢复供水");
+    const prisma = harness.running.egrid.db.prisma;
+    const recipients = await prisma.broadcastRecipient.count();
+    expect(recipients).toBeGreaterThan(3);
+    expect(await runtime.queueBroadcasts(harness.clock.now())).toBe(3);
+    expect(await runtime.queueBroadcasts(harness.clock.now())).toBe(3);
+    let ticks = 2;
+    while ((await runtime.queueBroadcasts(harness.clock.now())) > 0) ticks++;
+    expect(await prisma.outboxMessage.count({ where: { causedBy: { startsWith: "broadcast:" } } })).toBe(
+      recipients,
+    );
+    expect(ticks).toBe(Math.ceil(recipients / 3));
+  });
+
   it("a duty call goes to volunteers and grid workers and counts who can come", async () => {
     harness = await startHarness(understanding, { clock: start() });
     const runtime = harness.running.runtime;

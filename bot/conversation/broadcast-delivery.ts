@@ -1,4 +1,4 @@
-import { queueBroadcast } from "../../core/broadcast/broadcast";
+import { ChannelBudget, queueBroadcast } from "../../core/broadcast/broadcast";
 import type { Broadcast, BroadcastRecipient } from "../../core/broadcast/broadcast-ports";
 import type { OutboundMessage } from "../../core/conversation/inbound-message";
 import { broadcastButton } from "../handlers/broadcast-handler";
@@ -45,6 +45,7 @@ export function renderBroadcast(
  */
 export async function queueBroadcasts(deps: BotDeps, pace: BroadcastPace, at: Date): Promise<number> {
   let queued = 0;
+  const budget = new ChannelBudget(pace);
   for (const broadcast of await deps.broadcasts.broadcasts.unfinished()) {
     const author = await deps.tickets.people.getPerson(broadcast.authorId);
     const place = await deps.tickets.directory.getPlace(broadcast.placeId);
@@ -53,7 +54,7 @@ export async function queueBroadcasts(deps: BotDeps, pace: BroadcastPace, at: Da
     queued += await queueBroadcast(
       deps.broadcasts,
       broadcast,
-      pace,
+      budget,
       (b, recipient) => renderBroadcast(b, recipient, from, locale),
       at,
     );

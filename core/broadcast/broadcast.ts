@@ -93,27 +93,47 @@ export async function publishBroadcast(
 }
 
 /**
- * Move a broadcast's messages into the outbox, at most `perChannel` per channel this call (the
- * caller calls again each tick: the pace the platforms allow, leaving room for ordinary replies).
- * Returns how many were queued; the broadcast is marked queued when none is left.
+ * How many messages each channel may still take this tick, shared by every broadcast queued in it:
+ * two broadcasts at once go out at the channel's pace, not twice it.
+ */
+export class ChannelBudget {
+  private readonly left = new Map<string, number>();
+
+  constructor(private readonly perTick: (channel: string) => number) {}
+
+  remaining(channel: string): number {
+    return this.left.get(channel) ?? this.perTick(channel);
+  }
+
+  spend(channel: string, count: number): void {
+    this.left.set(channel, Math.max(0, this.remaining(channel) - count));
+  }
+}
+
+/**
+ * Move a broadcast's messages into the outbox, as many per channel as the tick's budget has left
+ * (the caller calls again each tick: the pace the platforms allow, leaving room for ordinary
+ * replies). Returns how many were queued; the broadcast is marked queued when none is left.
  */
 export async function queueBroadcast(
   deps: BroadcastDeps,
   broadcast: Broadcast,
-  perChannel: (channel: string) => number,
+  budget: ChannelBudget,
   render: (broadcast: Broadcast, recipient: BroadcastRecipient) => OutboundMessage,
   at: Date,
 ): Promise<number> {
   let queued = 0;
   const channels = await deps.broadcasts.channelsLeft(broadcast.id);
   for (const channel of channels) {
-    queued += await deps.broadcasts.queueBatch(
+    const count = await deps.broadcasts.queueBatch(
       broadcast.id,
       channel,
-      perChannel(channel),
+      budget.remaining(channel),
       (recipient) => render(broadcast, recipient),
       at,
     );
+    budget.spend(channel, count);
+    queued += count;
   }
   if ((await deps.broadcasts.channelsLeft(broadcast.id)).length === 0) {
     await deps.broadcasts.markQueued(broadcast.id, at);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { publishBroadcast, queueBroadcast } from "../../core/broadcast/broadcast";
+import { ChannelBudget, publishBroadcast, queueBroadcast } from "../../core/broadcast/broadcast";
 import type { Broadcast, BroadcastDeps, BroadcastRecipient } from "../../core/broadcast/broadcast-ports";
 import type { OutboundMessage } from "../../core/conversation/inbound-message";
 import type { Person } from "../../core/people/person";
@@ -86,15 +86,15 @@ describe(`a broadcast to ${RESIDENTS.toLocaleString("en")} recipients on ${TEST_
       chatId: r.chatId,
       text: b.text,
     });
-    const pace = () => 1500;
-    expect(await queueBroadcast(deps, broadcast, pace, render, NOW)).toBe(1500);
+    const pace = () => new ChannelBudget(() => 1500);
+    expect(await queueBroadcast(deps, broadcast, pace(), render, NOW)).toBe(1500);
     // The process dies while rendering the 700th message of the next batch: that batch rolls back.
     let rendered = 0;
     const dying = (b: Broadcast, r: BroadcastRecipient) => {
       if (++rendered === 700) throw new Error("killed");
       return render(b, r);
     };
-    await expect(queueBroadcast(deps, broadcast, pace, dying, NOW)).rejects.toThrow("killed");
+    await expect(queueBroadcast(deps, broadcast, pace(), dying, NOW)).rejects.toThrow("killed");
     const prisma = temp.db.prisma;
     expect(await prisma.outboxMessage.count()).toBe(1500);
 
@@ -104,8 +104,8 @@ describe(`a broadcast to ${RESIDENTS.toLocaleString("en")} recipients on ${TEST_
       const [unfinished] = await restarted.broadcasts.unfinished();
       if (!unfinished) break;
       await Promise.all([
-        queueBroadcast(restarted, unfinished, pace, render, NOW),
-        queueBroadcast(deps, unfinished, pace, render, NOW),
+        queueBroadcast(restarted, unfinished, pace(), render, NOW),
+        queueBroadcast(deps, unfinished, pace(), render, NOW),
       ]);
     }
     expect(await restarted.broadcasts.unfinished()).toEqual([]);
