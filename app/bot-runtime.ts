@@ -83,12 +83,13 @@ export function createBotRuntime(
       ...egrid.registry,
       clock,
       broadcasts: new PrismaBroadcasts(prisma),
-      privateChatOf: async (personId) => {
-        const address = await chats.privateAddressOf(personId);
-        const chatId = address
-          ? (channels.get(address.channel)?.privateChatIdFor(address.externalId) ?? null)
-          : null;
-        return address && chatId ? { channel: address.channel, chatId } : null;
+      privateChatsOf: async (personIds) => {
+        const found = new Map<string, { channel: string; chatId: string }>();
+        for (const [personId, address] of await chats.privateAddressesOf(personIds)) {
+          const chatId = channels.get(address.channel)?.privateChatIdFor(address.externalId) ?? null;
+          if (chatId) found.set(personId, { channel: address.channel, chatId });
+        }
+        return found;
       },
     },
     summaries: {

@@ -107,6 +107,8 @@ export interface BroadcastRepository {
 
 export interface BroadcastDeps extends RegistryDeps {
   readonly broadcasts: BroadcastRepository;
-  /** Where a person is reached privately (their last-used chat); null when they have none. */
-  readonly privateChatOf: (personId: string) => Promise<{ channel: string; chatId: string } | null>;
+  /** Where each person is reached privately (their last-used chat), in a few reads; those with none are absent. */
+  readonly privateChatsOf: (
+    personIds: readonly string[],
+  ) => Promise<ReadonlyMap<string, { channel: string; chatId: string }>>;
 }

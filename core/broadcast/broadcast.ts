@@ -59,8 +59,9 @@ export async function publishBroadcast(
       ? await deps.broadcasts.linkedResidentsUnder(place.path)
       : await deps.broadcasts.volunteersUnder(place.path);
   let unreachablePeople = 0;
+  const chats = await deps.privateChatsOf(people.map((p) => p.personId));
   for (const target of people) {
-    const chat = await deps.privateChatOf(target.personId);
+    const chat = chats.get(target.personId);
     if (!chat) {
       unreachablePeople++;
       continue;

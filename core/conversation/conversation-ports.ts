@@ -75,6 +75,10 @@ export interface ChatDirectory {
   buildingsUnder(placeId: string): Promise<Place[]>;
   /** Where to reach a person privately: the identity they used most recently. */
   privateAddressOf(personId: string): Promise<{ channel: string; externalId: string } | null>;
+  /** The same for many people in a few reads (a broadcast's recipients); people without one are absent. */
+  privateAddressesOf(
+    personIds: readonly string[],
+  ): Promise<Map<string, { channel: string; externalId: string }>>;
   touchIdentity(channel: string, externalId: string, at: Date): Promise<void>;
   setLocale(personId: string, locale: Person["locale"]): Promise<void>;
 }

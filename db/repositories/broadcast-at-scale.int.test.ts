@@ -62,7 +62,8 @@ describe(`a broadcast to ${RESIDENTS.toLocaleString("en")} recipients on ${TEST_
       ids: counterIds("bc"),
       timeZone: "Asia/Shanghai",
       broadcasts: new PrismaBroadcasts(prisma),
-      privateChatOf: async (personId) => ({ channel: "playground", chatId: `dm-${personId}` }),
+      privateChatsOf: async (personIds) =>
+        new Map(personIds.map((id) => [id, { channel: "playground", chatId: `dm-${id}` }])),
     };
     admin = (await new PrismaPeopleDirectory(prisma, cache).getPerson("p-chunhui-admin"))!;
   }, 180_000);

@@ -83,6 +83,25 @@ export class PrismaChatDirectory implements ChatDirectory {
     return identity ? { channel: identity.channel, externalId: identity.externalId } : null;
   }
 
+  async privateAddressesOf(personIds: readonly string[]) {
+    const found = new Map<string, { channel: string; externalId: string; seen: number }>();
+    const unique = [...new Set(personIds)];
+    for (let i = 0; i < unique.length; i += 500) {
+      const rows = await this.prisma.chatIdentity.findMany({
+        where: { personId: { in: unique.slice(i, i + 500) } },
+        select: { personId: true, channel: true, externalId: true, lastSeenAt: true, createdAt: true },
+      });
+      // As privateAddressOf: the identity seen last (never seen ones last, the newest of those first).
+      for (const row of rows) {
+        const seen = row.lastSeenAt ? row.lastSeenAt.getTime() : row.createdAt.getTime() - 1e15;
+        const best = found.get(row.personId);
+        if (!best || seen > best.seen)
+          found.set(row.personId, { channel: row.channel, externalId: row.externalId, seen });
+      }
+    }
+    return new Map([...found].map(([id, { channel, externalId }]) => [id, { channel, externalId }]));
+  }
+
   async touchIdentity(channel: string, externalId: string, at: Date) {
     const key = `${channel}:${externalId}`;
     const last = this.touched.get(key);
