@@ -3,6 +3,7 @@
 // reading it is itself written to the log.
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
+import { formatWhen } from "../../bot/messages/format";
 import type { AuditEntryInput } from "../../core/registry/registry-ports";
 import type { BotRuntime } from "../bot-runtime";
 import { type ConsoleLang, html, type Raw } from "./admin-html";
@@ -116,7 +117,7 @@ function page(
     const detail = Object.entries(rest)
       .map(([key, value]) => `${key}=${Array.isArray(value) ? `[${value.length}]` : JSON.stringify(value)}`)
       .join(" ");
-    return html`<tr><td>${when(e.at, lang, timeZone)}</td><td>${e.actorId ? (names.get(e.actorId) ?? e.actorId) : w.system}</td><td>${e.action}</td><td>${e.subject}</td><td>${typeof purpose === "string" ? purpose : ""} ${detail}</td></tr>`;
+    return html`<tr><td>${formatWhen(e.at, lang === "en" ? "en" : "zh-CN", timeZone)}</td><td>${e.actorId ? (names.get(e.actorId) ?? e.actorId) : w.system}</td><td>${e.action}</td><td>${e.subject}</td><td>${typeof purpose === "string" ? purpose : ""} ${detail}</td></tr>`;
   });
   const last = entries.at(-1);
   const older =
@@ -127,16 +128,4 @@ function page(
 <form method="get" action="/admin/audit"><input type="hidden" name="lang" value="${lang}"><select name="action">${options}</select><button>${w.filter}</button></form>
 ${entries.length === 0 ? html`<p>${w.none}</p>` : html`<table><thead><tr><th>${w.when}</th><th>${w.who}</th><th>${w.action}</th><th>${w.subject}</th><th>${w.why}</th></tr></thead><tbody>${rows}</tbody></table>`}
 ${older}`;
-}
-
-function when(at: Date, lang: ConsoleLang, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-    hour: "2-digit",
-    minute: "2-digit",
-    second: "2-digit",
-  }).format(at);
 }

@@ -4,6 +4,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import { warningText } from "../../bot/conversation/warning-notices";
 import { en } from "../../bot/messages/en";
+import { formatWhen } from "../../bot/messages/format";
 import { caseList } from "../../bot/messages/warning-messages";
 import { zhCN } from "../../bot/messages/zh-cn";
 import { acknowledgeWarning, mayActOnWarning } from "../../core/warnings/acknowledge-warning";
@@ -94,7 +95,7 @@ export function registerAdminWarningRoutes(
           ? `${text.count} / ${text.baselineMean} · ${caseList(text.cases, ", ")}`
           : caseList(text.cases, ", ");
       rows.push(
-        html`<tr><td>${when(warning.raisedAt, lang, deps.settings.timeZone)}</td><td>${words.ruleName(warning.rule)}</td><td>${text.place}</td><td>${text.category}</td><td>${evidence}</td><td>${state}</td></tr>`,
+        html`<tr><td>${formatWhen(warning.raisedAt, locale(lang), deps.settings.timeZone)}</td><td>${words.ruleName(warning.rule)}</td><td>${text.place}</td><td>${text.category}</td><td>${evidence}</td><td>${state}</td></tr>`,
       );
     }
     return html`${message ? html`<p>${message}</p>` : ""}<table><thead><tr><th>${w.raised}</th><th>${w.rule}</th><th>${w.place}</th><th>${w.category}</th><th>${w.evidence}</th><th>${w.state}</th></tr></thead><tbody>${rows}</tbody></table>`;
@@ -140,14 +141,4 @@ export function registerAdminWarningRoutes(
     }
     return reply.redirect(`/admin/warnings?lang=${lang}&done=1`, 303);
   });
-}
-
-function when(at: Date, lang: ConsoleLang, timeZone: string): string {
-  return new Intl.DateTimeFormat(lang === "en" ? "en-GB" : "zh-CN", {
-    timeZone,
-    month: "numeric",
-    day: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-  }).format(at);
 }

@@ -8,8 +8,8 @@ import {
   withdrawItem,
 } from "../../core/board/board-items";
 import { type BoardList, formatItemNumber, parseItemNumber } from "../../core/board/board-ports";
-import { isStaffOver, loadBoardActor, pathAt, postingSide } from "../../core/board/board-sides";
-import { isWithin } from "../../core/places/place";
+import { isStaffOver, loadBoardActor, postingSide } from "../../core/board/board-sides";
+import { isWithin, pathAt } from "../../core/places/place";
 import { type BotContext, reply, words } from "../conversation/bot-context";
 import { parseDone, parseList, parsePost } from "./board-parse";
 import { boardButtons, claimantName, itemText, partyName, resolveBoardPlace, tell } from "./board-render";

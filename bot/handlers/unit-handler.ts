@@ -1,8 +1,9 @@
 import type { UnitCall } from "../../core/board/board-ports";
-import { boardAreas, loadBoardActor, pathAt } from "../../core/board/board-sides";
+import { boardAreas, loadBoardActor } from "../../core/board/board-sides";
 import { mayRegisterUnitAt, registerUnit, unitContributions } from "../../core/board/resident-units";
 import { answerCall, CALLER_ROLES, callStatus, callUnits, TICKET_NUMBER } from "../../core/board/unit-calls";
 import type { Place } from "../../core/places/place";
+import { pathAt } from "../../core/places/place";
 import { type BotContext, reply, words } from "../conversation/bot-context";
 import { personName } from "../conversation/notice-renderer";
 import { formatWhen } from "../messages/format";

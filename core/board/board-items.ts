@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { Person } from "../people/person";
-import { isWithin } from "../places/place";
+import { isWithin, pathAt } from "../places/place";
 import { fail, ok, type Result } from "../shared/result";
 import { type CreditedVolunteer, creditBoardVolunteers } from "./board-points";
 import {
@@ -18,7 +18,6 @@ import {
   boardAreas,
   claimSideFor,
   loadBoardActor,
-  pathAt,
   posterSideOf,
   postingSide,
 } from "./board-sides";

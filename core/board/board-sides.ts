@@ -1,5 +1,5 @@
 import type { Person, Role } from "../people/person";
-import { isWithin, PLACE_LEVELS, type Place, type PlaceLevel } from "../places/place";
+import { isWithin, type Place, pathAt } from "../places/place";
 import type { BoardDeps, BoardItem, BoardList, ResidentUnit } from "./board-ports";
 
 /** Who speaks for the community on the board: its grid workers and the admins over it. */
@@ -24,13 +24,6 @@ export async function loadBoardActor(deps: BoardDeps, person: Person): Promise<B
     person.homePlaceId ? deps.places.getPlace(person.homePlaceId) : Promise.resolve(null),
   ]);
   return { person, units, home };
-}
-
-/** The ancestor's path at a level ("/d/s/c/g/b/" at street → "/d/s/"), or the path itself when above it. */
-export function pathAt(placePath: string, level: PlaceLevel): string {
-  const ids = placePath.split("/").filter(Boolean);
-  const depth = PLACE_LEVELS.indexOf(level) + 1;
-  return ids.length <= depth ? placePath : `/${ids.slice(0, depth).join("/")}/`;
 }
 
 /** A unit serves its street (共建 across the street's communities): where it posts, browses and claims. */

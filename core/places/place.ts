@@ -43,3 +43,10 @@ export function levelOfPath(placePathValue: string): PlaceLevel {
 export function pathDepth(placePathValue: string): number {
   return placePathValue.split("/").filter((part) => part.length > 0).length;
 }
+
+/** The ancestor's path at a level ("/d/s/c/g/b/" at street → "/d/s/"), or the path itself when above it. */
+export function pathAt(placePath: string, level: PlaceLevel): string {
+  const ids = placePath.split("/").filter(Boolean);
+  const depth = PLACE_LEVELS.indexOf(level) + 1;
+  return ids.length <= depth ? placePath : `/${ids.slice(0, depth).join("/")}/`;
+}

@@ -183,19 +183,7 @@ describe("checkResidentRows: buildings", () => {
 });
 
 describe("checkResidentRows: refusals", () => {
-  const header = [
-    "楼栋",
-    "单元",
-    "房号",
-    "姓名",
-    "电话",
-    "身份证号",
-    "出生年份",
-    "紧急联系人",
-    "紧急联系电话",
-    "同意",
-    "备注",
-  ];
+  const header = ZH.filter((h) => h !== "标签");
   const good = ["3栋", "1", "101", "张三", "13800001111", "", "", "", "", "是", ""];
   const withCell = (index: number, value: string) => good.map((cell, i) => (i === index ? value : cell));
 

@@ -1,4 +1,4 @@
-import { ancestorIdAt, levelOfPath, type PlaceLevel } from "../places/place";
+import { ancestorIdAt, levelOfPath, type PlaceLevel, pathAt } from "../places/place";
 import { HOUR_MS } from "../shared/clock";
 import { addDays, instantOf, localDateOf, parseLocalDate } from "../shared/zoned-time";
 import { poissonUpperTail } from "./poisson";
@@ -66,7 +66,7 @@ async function clusters(deps: WarningDeps, at: Date): Promise<RaisedWarning[]> {
         out.push({ warning: updated, grown: true, to: await workersAndAdmins(deps, first.placePath) });
         continue;
       }
-      const path = pathUpTo(first.placePath, rule.level);
+      const path = pathAt(first.placePath, rule.level);
       const warning = await create(
         deps,
         "cluster",
@@ -258,13 +258,6 @@ function rollUp(
 function startOfLocalDay(date: string, timeZone: string): Date {
   const d = parseLocalDate(date)!;
   return instantOf({ ...d, hour: 0, minute: 0 }, timeZone);
-}
-
-/** "/d/s/c/g/b/" cut at a level: the path of the ancestor there. */
-function pathUpTo(path: string, level: PlaceLevel): string {
-  const ids = path.split("/").filter(Boolean);
-  const depth = ["district", "street", "community", "grid", "building"].indexOf(level) + 1;
-  return `/${ids.slice(0, depth).join("/")}/`;
 }
 
 function groupBy<T>(items: readonly T[], keyOf: (item: T) => string | null): Map<string, T[]> {

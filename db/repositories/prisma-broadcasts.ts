@@ -10,8 +10,8 @@ import type {
 import type { OutboundMessage } from "../../core/conversation/inbound-message";
 import type { VulnerableTag } from "../../core/registry/resident";
 import type { PrismaClient } from "../generated/client";
+import { chunks } from "./chunks";
 
-const CHUNK = 500;
 const causedByOf = (broadcastId: string) => `broadcast:${broadcastId}`;
 const outboxIdOf = (recipientId: string) => `bc-${recipientId}`;
 
@@ -319,10 +319,4 @@ function toBroadcast(row: {
 function ancestorPaths(path: string): string[] {
   const ids = path.split("/").filter(Boolean);
   return ids.slice(0, -1).map((_, i) => `/${ids.slice(0, i + 1).join("/")}/`);
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }

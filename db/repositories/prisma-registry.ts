@@ -10,11 +10,11 @@ import type {
 } from "../../core/registry/registry-ports";
 import { type ResidentInput, VULNERABLE_TAGS, type VulnerableTag } from "../../core/registry/resident";
 import type { Prisma, PrismaClient } from "../generated/client";
+import { chunks } from "./chunks";
 import { toPlace } from "./prisma-directory";
 
 /** A large file is one transaction too; give it time (the default is for a chat message). */
 const IMPORT_TRANSACTION = { maxWait: 10_000, timeout: 10 * 60_000 } as const;
-const CHUNK = 500;
 
 const residentInclude = { household: true, tags: true } as const;
 type ResidentRow = Prisma.ResidentGetPayload<{ include: typeof residentInclude }>;
@@ -304,10 +304,4 @@ export class PrismaAuditLog implements AuditLog {
       detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : {},
     }));
   }
-}
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
 }

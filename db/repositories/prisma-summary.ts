@@ -10,6 +10,7 @@ import {
 } from "../../core/summaries/summary-repository";
 import { ACTIVE_STATES, type TicketEventType, type TicketState } from "../../core/tickets/ticket";
 import type { PrismaClient } from "../generated/client";
+import { chunks } from "./chunks";
 import { pathRange } from "./ticket-row-mapping";
 
 const TICKET_COLUMNS = {
@@ -30,17 +31,9 @@ const TICKET_COLUMNS = {
 
 /** States in which a ticket may still be open at a moment: working, or resolved since then. */
 const UNFINISHED: readonly TicketState[] = [...ACTIVE_STATES, "resolved"];
-/** SQLite allows 32,766 bound values; stay far below it. */
-const CHUNK = 500;
 
 type Row = Omit<SummaryTicket, "state"> & { state: string };
 const toSummaryTicket = (row: Row): SummaryTicket => ({ ...row, state: row.state as TicketState });
-
-function chunks<T>(items: readonly T[]): T[][] {
-  const out: T[][] = [];
-  for (let i = 0; i < items.length; i += CHUNK) out.push(items.slice(i, i + CHUNK));
-  return out;
-}
 
 /**
  * Summary queries, each a range scan on an index: (placePath) or (createdAt) for new cases,
