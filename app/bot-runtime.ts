@@ -16,12 +16,7 @@ import type { TicketNotice } from "../core/tickets/ticket-notice";
 import type { ConfidenceThresholds, Understanding } from "../core/understanding/understanding";
 import { detectWarnings } from "../core/warnings/detect-warnings";
 import { PrismaBroadcasts } from "../db/repositories/prisma-broadcasts";
-import { PrismaChatDirectory } from "../db/repositories/prisma-chat-directory";
-import {
-  PrismaConversationState,
-  PrismaInbox,
-  PrismaOutbox,
-} from "../db/repositories/prisma-conversation-store";
+import { conversationStoresFor } from "../db/repositories/repositories-for";
 import type { Egrid } from "./egrid-app";
 import type { Logger } from "./logger";
 
@@ -62,14 +57,15 @@ export function createBotRuntime(
   const playground = new PlaygroundChannel();
   const channels = new Map<string, Channel>([[playground.name, playground]]);
   for (const channel of extraChannels) channels.set(channel.name, channel);
-  const outbox = egrid.metrics.outbox(new PrismaOutbox(prisma));
-  const chats = new PrismaChatDirectory(prisma, egrid.people, egrid.referenceCache);
+  const stores = conversationStoresFor(egrid.db, egrid.people, egrid.referenceCache);
+  const outbox = egrid.metrics.outbox(stores.outbox);
+  const chats = stores.chats;
   const deps: BotDeps = {
     tickets: egrid.tickets,
-    inbox: egrid.metrics.inbox(new PrismaInbox(prisma)),
+    inbox: egrid.metrics.inbox(stores.inbox),
     outbox,
     chats,
-    states: new PrismaConversationState(prisma),
+    states: stores.states,
     understanding: egrid.metrics.understanding(understanding),
     thresholds,
     voice: egrid.voice,

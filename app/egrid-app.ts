@@ -16,18 +16,18 @@ import { type EgridDatabase, openDatabase } from "../db/database";
 import { FileAudioStore } from "../db/files/file-audio-store";
 import { PrismaBoard } from "../db/repositories/prisma-board";
 import { PrismaBookings } from "../db/repositories/prisma-bookings";
-import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
+import { PrismaGovernanceDirectory, type PrismaPeopleDirectory } from "../db/repositories/prisma-directory";
 import { PrismaActivities } from "../db/repositories/prisma-points-activities";
 import { PrismaPointsLedger } from "../db/repositories/prisma-points-ledger";
 import { PrismaRewards } from "../db/repositories/prisma-points-rewards";
 import { PrismaAuditLog, PrismaRegistry } from "../db/repositories/prisma-registry";
 import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "../db/repositories/prisma-summary";
-import { PrismaTicketRepository } from "../db/repositories/prisma-ticket-repository";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
 import { PrismaWarnings } from "../db/repositories/prisma-warnings";
 import { ensureWelfareReporter, PrismaWelfare } from "../db/repositories/prisma-welfare";
 import { ReferenceCache } from "../db/repositories/reference-cache";
+import { peopleDirectoryFor, ticketRepositoryFor } from "../db/repositories/repositories-for";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
 import type { Config } from "./config";
@@ -78,10 +78,10 @@ export async function createEgrid(
   const referenceCache = new ReferenceCache(config.REFERENCE_CACHE_SECONDS * 1000);
   const metrics = new EgridMetrics(db.prisma, () => clock.now());
   // One directory of people for the engine and the chat, so a change through either is seen by both.
-  const people = new PrismaPeopleDirectory(db.prisma, referenceCache, PERSON_MEMORY_MS);
+  const people = peopleDirectoryFor(db, referenceCache, PERSON_MEMORY_MS);
   const directory = new PrismaGovernanceDirectory(db.prisma, referenceCache);
   const tickets: TicketDeps = {
-    tickets: metrics.tickets(new PrismaTicketRepository(db.prisma)),
+    tickets: metrics.tickets(ticketRepositoryFor(db)),
     directory,
     people,
     clock,

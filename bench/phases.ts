@@ -157,6 +157,7 @@ export async function tracePhase(ctx: Context, messages: readonly BenchMessage[]
     start: ctx.start,
     messages,
     intervalMs: ctx.options.intervalSeconds * 1000,
+    printOutcome: process.env.BENCH_TRACE_SQL,
   });
   removeDatabase(file);
   const filed = outcomes.find((o) => o.outcome === "ticket_dispatched");

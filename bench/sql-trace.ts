@@ -2,7 +2,8 @@ import Database from "better-sqlite3";
 
 /**
  * Every statement the process runs through better-sqlite3 — Prisma's adapter prepares each query
- * afresh and runs BEGIN/COMMIT as statements — with the time spent preparing and executing it.
+ * afresh and runs BEGIN/COMMIT as statements; the hot paths reuse prepared statements, and
+ * transaction() runs its own prepared BEGIN/COMMIT — with the time spent preparing and executing it.
  * Installed by patching better-sqlite3's prototypes (the app's code is left as it is), only for
  * the tracing run: it costs a little per statement.
  */
@@ -23,7 +24,8 @@ type Method = (this: unknown, ...args: unknown[]) => unknown;
 
 export function installSqlTrace(): SqlTrace {
   const statements: TracedStatement[] = [];
-  const current = new WeakMap<object, TracedStatement>();
+  // A statement's preparation, charged to its next execution (the hot paths prepare once and reuse).
+  const pendingPrepareUs = new WeakMap<object, number>();
   const dbProto = Database.prototype as unknown as Record<string, Method>;
   const probe = new Database(":memory:");
   const stmtProto = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<string, Method>;
@@ -33,25 +35,26 @@ export function installSqlTrace(): SqlTrace {
   dbProto.prepare = function (this: unknown, ...args: unknown[]) {
     const started = performance.now();
     const statement = originalPrepare.apply(this, args) as object;
-    const entry: TracedStatement = {
-      sql: String(args[0]),
-      prepareUs: (performance.now() - started) * 1000,
-      executeUs: 0,
-    };
-    statements.push(entry);
-    current.set(statement, entry);
+    pendingPrepareUs.set(statement, (performance.now() - started) * 1000);
     return statement;
   };
   for (const name of ["run", "all", "get", "iterate"]) {
     const original = stmtProto[name]!;
     originals.set(name, original);
     stmtProto[name] = function (this: unknown, ...args: unknown[]) {
+      const statement = this as { source: string };
+      const entry: TracedStatement = {
+        sql: statement.source,
+        prepareUs: pendingPrepareUs.get(statement) ?? 0,
+        executeUs: 0,
+      };
+      pendingPrepareUs.delete(statement);
+      statements.push(entry);
       const started = performance.now();
       try {
         return original.apply(this, args);
       } finally {
-        const entry = current.get(this as object);
-        if (entry) entry.executeUs += (performance.now() - started) * 1000;
+        entry.executeUs += (performance.now() - started) * 1000;
       }
     };
   }

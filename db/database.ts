@@ -5,6 +5,7 @@ import Database from "better-sqlite3";
 import { parseDatabaseUrl } from "./database-url";
 import { PrismaClient } from "./generated/client";
 import type { MigrationReport } from "./migration-files";
+import { SqliteConnection } from "./sqlite-connection";
 import { migrateSqlite } from "./sqlite-migrator";
 
 export type { PrismaClient } from "./generated/client";
@@ -15,6 +16,8 @@ export interface EgridDatabase {
   /** Where the data lives, for logs: the SQLite file, or host/database/schema (never a password). */
   readonly location: string;
   readonly migrations: MigrationReport;
+  /** SQLite only: Prisma's connection, for the hot paths' prepared statements (see SqliteConnection). */
+  readonly sqlite: SqliteConnection | null;
   close(): Promise<void>;
 }
 
@@ -53,7 +56,8 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   } finally {
     setup.close();
   }
-  const adapter = new PrismaBetterSQLite3({ url: target.url, timeout: 5000 });
+  const sqlite = new SqliteConnection();
+  const adapter = sharingConnection(new PrismaBetterSQLite3({ url: target.url, timeout: 5000 }), sqlite);
   const prisma = withQueryLog(
     new PrismaClient({ adapter, log: logLevels(options), transactionOptions: TRANSACTION_OPTIONS }),
     options,
@@ -61,7 +65,26 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   // Per-connection settings: WAL makes NORMAL durable across crashes of the process (not of the OS).
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
-  return { prisma, kind: "sqlite", location: target.file, migrations, close: () => prisma.$disconnect() };
+  return {
+    prisma,
+    kind: "sqlite",
+    location: target.file,
+    migrations,
+    sqlite,
+    close: () => prisma.$disconnect(),
+  };
+}
+
+/** The adapter factory, handing each connection it opens to `sqlite` as well. */
+function sharingConnection(factory: PrismaBetterSQLite3, sqlite: SqliteConnection): PrismaBetterSQLite3 {
+  const connect = factory.connect.bind(factory);
+  factory.connect = async () => {
+    const adapter = await connect();
+    // The adapter keeps its better-sqlite3 Database as `client` (public in its JavaScript, not in its types).
+    sqlite.attach((adapter as unknown as { client: Database.Database }).client);
+    return adapter;
+  };
+  return factory;
 }
 
 /**

@@ -53,6 +53,7 @@ export async function openPostgres(
     kind: "postgresql",
     location: describe(target.url, target.schema),
     migrations,
+    sqlite: null,
     async close() {
       await client.$disconnect();
       await pool.end().catch(() => {});

@@ -3,8 +3,25 @@ import {
   INBOX_PROCESSING_LEASE_MS,
   OUTBOX_SENDING_LEASE_MS,
 } from "../../core/conversation/conversation-ports";
+import type { EgridDatabase } from "../database";
 import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
-import { PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
+import { PrismaConversationState, PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
+import { PrismaPeopleDirectory } from "./prisma-directory";
+import { NO_REFERENCE_CACHE } from "./reference-cache";
+import { conversationStoresFor } from "./repositories-for";
+
+/** The stores as the app has them (prepared statements on SQLite) and, on SQLite, Prisma's too. */
+const appStores = (db: EgridDatabase) =>
+  conversationStoresFor(db, new PrismaPeopleDirectory(db.prisma), NO_REFERENCE_CACHE);
+const prismaStores = (db: EgridDatabase) => ({
+  inbox: new PrismaInbox(db.prisma),
+  outbox: new PrismaOutbox(db.prisma),
+  states: new PrismaConversationState(db.prisma),
+});
+const IMPLEMENTATIONS = [
+  { kind: "as the app has them", stores: appStores },
+  ...(TEST_DATABASE === "SQLite" ? [{ kind: "through Prisma", stores: prismaStores }] : []),
+];
 
 const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
@@ -20,11 +37,11 @@ const message = {
   text: "灯坏了",
 };
 
-describe(`the inbox on ${TEST_DATABASE}`, () => {
+describe.each(IMPLEMENTATIONS)(`the inbox on ${TEST_DATABASE}, $kind`, ({ stores }) => {
   it("stores once per channel + message id", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);
-    const inbox = new PrismaInbox(temp.db.prisma);
+    const { inbox } = stores(temp.db);
     const at = new Date("2026-11-30T02:00:00Z");
     const results = await Promise.all([
       inbox.store(message, at),
@@ -41,7 +58,7 @@ describe(`the inbox on ${TEST_DATABASE}`, () => {
   it("instances recovering at once share out the unprocessed messages; processed ones are never taken", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);
-    const inbox = new PrismaInbox(temp.db.prisma);
+    const { inbox } = stores(temp.db);
     const at = new Date("2026-11-30T02:00:00Z");
     const stored = [];
     for (let i = 0; i < 30; i++) stored.push(await inbox.store({ ...message, messageId: `m${i}` }, at));
@@ -65,7 +82,7 @@ describe(`the inbox on ${TEST_DATABASE}`, () => {
   it("a message stored while another request's transaction is open survives that transaction's rollback", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);
-    const inbox = new PrismaInbox(temp.db.prisma);
+    const { inbox } = stores(temp.db);
     let release: () => void = () => {};
     let began: () => void = () => {};
     const inside = new Promise<void>((resolve) => {
@@ -92,11 +109,11 @@ describe(`the inbox on ${TEST_DATABASE}`, () => {
   });
 });
 
-describe(`the outbox on ${TEST_DATABASE}`, () => {
+describe.each(IMPLEMENTATIONS)(`the outbox on ${TEST_DATABASE}, $kind`, ({ stores }) => {
   it("hands out replies queued together in the order they were written, batch after batch", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);
-    const outbox = new PrismaOutbox(temp.db.prisma);
+    const { outbox } = stores(temp.db);
     const at = new Date("2026-11-30T02:00:00Z");
     const texts = ["🎤 我听到的是…", "已受理", "详情已私信给您", "①", "②", "③", "④", "⑤", "⑥", "⑦", "⑧", "⑨"];
     await outbox.enqueue(
@@ -116,7 +133,7 @@ describe(`the outbox on ${TEST_DATABASE}`, () => {
   it("two senders claiming at once never get the same reply; an unconfirmed claim comes back after its lease", async () => {
     const temp = await tempDatabase({ seed: false });
     cleanups.push(temp.cleanup);
-    const outbox = new PrismaOutbox(temp.db.prisma);
+    const { outbox } = stores(temp.db);
     const at = new Date("2026-11-30T02:00:00Z");
     const queued = await outbox.enqueue(
       Array.from({ length: 40 }, (_, i) => ({ channel: "telegram", chatId: "c", text: `#${i}` })),
@@ -141,3 +158,54 @@ describe(`the outbox on ${TEST_DATABASE}`, () => {
     expect(await outbox.claimDue("telegram", afterLease, 50)).toHaveLength(39);
   });
 });
+
+describe.each(IMPLEMENTATIONS)(
+  `replies that fail, and open forms, on ${TEST_DATABASE}, $kind`,
+  ({ stores }) => {
+    it("a failed attempt comes back at its retry time; a given-up one never; a sent one is found by its platform id", async () => {
+      const temp = await tempDatabase({ seed: false });
+      cleanups.push(temp.cleanup);
+      const { outbox } = stores(temp.db);
+      const at = new Date("2026-11-30T02:00:00Z");
+      const [retried, abandoned, sent] = await outbox.enqueue(
+        ["a", "b", "c"].map((text) => ({ channel: "slack", chatId: "c", text, ticketId: `t-${text}` })),
+        "inbox-1",
+        at,
+      );
+      const now = new Date(at.getTime() + 1000);
+      expect(await outbox.claimDue("slack", now, 10)).toHaveLength(3);
+      const retryAt = new Date(now.getTime() + 30_000);
+      await outbox.markAttemptFailed(retried!.id, "429 too many requests", retryAt);
+      await outbox.markAttemptFailed(abandoned!.id, "chat not found", null);
+      await outbox.markSent(sent!.id, "ts-42", now);
+      expect(await outbox.claimDue("slack", new Date(retryAt.getTime() - 1), 10)).toEqual([]);
+      expect(await outbox.claimDue("slack", retryAt, 10)).toEqual([
+        { id: retried!.id, message: retried!.message, attempts: 1 },
+      ]);
+      expect(await outbox.ticketOfSentMessage("slack", "c", "ts-42")).toBe("t-c");
+      expect(await outbox.pendingCount()).toBe(1);
+      const rows = await temp.db.prisma.outboxMessage.findMany({ orderBy: { id: "asc" } });
+      expect(rows.map((r) => [r.status, r.attempts, r.lastError])).toEqual([
+        ["pending", 1, "429 too many requests"],
+        ["failed", 1, "chat not found"],
+        ["sent", 1, null],
+      ]);
+      expect(rows[2]!.sentAt).toEqual(now);
+    });
+
+    it("keeps a form until it expires, replaces it, and clears it", async () => {
+      const temp = await tempDatabase({ seed: false });
+      cleanups.push(temp.cleanup);
+      const { states } = stores(temp.db);
+      const at = new Date("2026-11-30T02:00:00Z");
+      const expires = new Date(at.getTime() + 600_000);
+      expect(await states.get("playground:u1", at)).toBeNull();
+      await states.set("playground:u1", { form: "ask_building", text: "灯坏了" }, expires);
+      await states.set("playground:u1", { form: "ask_building", text: "灯坏了，3栋" }, expires);
+      expect(await states.get("playground:u1", at)).toEqual({ form: "ask_building", text: "灯坏了，3栋" });
+      expect(await states.get("playground:u1", expires)).toBeNull();
+      await states.clear("playground:u1");
+      expect(await states.get("playground:u1", at)).toBeNull();
+    });
+  },
+);

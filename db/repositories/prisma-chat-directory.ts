@@ -13,17 +13,22 @@ export class PrismaChatDirectory implements ChatDirectory {
   private readonly touched = new Map<string, number>();
 
   constructor(
-    private readonly prisma: PrismaClient,
+    protected readonly prisma: PrismaClient,
     private readonly people: PrismaPeopleDirectory,
     private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
   ) {}
 
   async findPersonByIdentity(channel: string, externalId: string): Promise<Person | null> {
+    const personId = await this.personIdOf(channel, externalId);
+    return personId ? this.people.getPerson(personId) : null;
+  }
+
+  protected async personIdOf(channel: string, externalId: string): Promise<string | null> {
     const identity = await this.prisma.chatIdentity.findUnique({
       where: { channel_externalId: { channel, externalId } },
       select: { personId: true },
     });
-    return identity ? this.people.getPerson(identity.personId) : null;
+    return identity?.personId ?? null;
   }
 
   async registerResident(channel: string, externalId: string, name: string, at: Date): Promise<Person> {
@@ -106,9 +111,13 @@ export class PrismaChatDirectory implements ChatDirectory {
     const key = `${channel}:${externalId}`;
     const last = this.touched.get(key);
     if (last !== undefined && at.getTime() - last < TOUCH_EVERY_MS && at.getTime() >= last) return;
-    await this.prisma.chatIdentity.updateMany({ where: { channel, externalId }, data: { lastSeenAt: at } });
+    await this.writeLastSeen(channel, externalId, at);
     if (this.touched.size >= 100_000) this.touched.clear();
     this.touched.set(key, at.getTime());
+  }
+
+  protected async writeLastSeen(channel: string, externalId: string, at: Date): Promise<void> {
+    await this.prisma.chatIdentity.updateMany({ where: { channel, externalId }, data: { lastSeenAt: at } });
   }
 
   async setLocale(personId: string, locale: Person["locale"]) {

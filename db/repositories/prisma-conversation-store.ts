@@ -76,21 +76,7 @@ export class PrismaOutbox implements OutboxRepository {
     causedBy: string | null,
     at: Date,
   ): Promise<QueuedOutbound[]> {
-    // Ids that sort by time and position: replies queued together ("🎤 我听到的是…" then "已受理")
-    // go out in the order they were written, whatever order the database returns equal timestamps in.
-    const batch = `${at.getTime().toString(36).padStart(9, "0")}-${randomUUID().slice(0, 8)}`;
-    const rows = messages.map((message, index) => ({
-      id: `${batch}-${String(index).padStart(4, "0")}`,
-      channel: message.channel,
-      chatId: message.chatId,
-      payload: JSON.stringify(message),
-      ticketId: message.ticketId ?? null,
-      causedBy,
-      status: "pending",
-      attempts: 0,
-      nextAttemptAt: at,
-      createdAt: at,
-    }));
+    const rows = outboxRows(messages, causedBy, at);
     if (rows.length > 0) await this.prisma.$transaction((tx) => tx.outboxMessage.createMany({ data: rows }));
     return rows.map((row, index) => ({ id: row.id, message: messages[index]!, attempts: 0 }));
   }
@@ -173,8 +159,30 @@ export class PrismaConversationState implements ConversationStateStore {
   }
 }
 
+/** The rows of replies queued together. */
+export function outboxRows(messages: readonly OutboundMessage[], causedBy: string | null, at: Date) {
+  // Ids that sort by time and position: replies queued together ("🎤 我听到的是…" then "已受理")
+  // go out in the order they were written, whatever order the database returns equal timestamps in.
+  const batch = `${at.getTime().toString(36).padStart(9, "0")}-${randomUUID().slice(0, 8)}`;
+  return messages.map((message, index) => ({
+    id: `${batch}-${String(index).padStart(4, "0")}`,
+    channel: message.channel,
+    chatId: message.chatId,
+    payload: JSON.stringify(message),
+    ticketId: message.ticketId ?? null,
+    causedBy,
+    status: "pending",
+    attempts: 0,
+    nextAttemptAt: at,
+    createdAt: at,
+  }));
+}
+
 /** The claimed rows in the order the candidates were chosen (an UPDATE returns them in any order). */
-function inOrderOf<T extends { id: string }>(candidates: readonly { id: string }[], rows: readonly T[]): T[] {
+export function inOrderOf<T extends { id: string }>(
+  candidates: readonly { id: string }[],
+  rows: readonly T[],
+): T[] {
   const byId = new Map(rows.map((row) => [row.id, row]));
   return candidates.flatMap((c) => byId.get(c.id) ?? []);
 }

@@ -127,6 +127,14 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
   }
 }
 
+export interface PersonWithGrants {
+  readonly id: string;
+  readonly name: string;
+  readonly locale: string;
+  readonly homePlaceId: string | null;
+  readonly grants: readonly { role: string; placeId: string; departmentId: string | null }[];
+}
+
 /**
  * People, their roles over places, and who handles a unit. A person read is kept for
  * `rememberMs` (2 s in the app): one message reads its sender and the worker it goes to several
@@ -137,8 +145,8 @@ export class PrismaPeopleDirectory implements PeopleDirectory {
   private readonly remembered = new Map<string, { person: Person; until: number }>();
 
   constructor(
-    private readonly prisma: PrismaClient,
-    private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
+    protected readonly prisma: PrismaClient,
+    protected readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
     private readonly rememberMs = 0,
   ) {}
 
@@ -158,9 +166,13 @@ export class PrismaPeopleDirectory implements PeopleDirectory {
     return person;
   }
 
-  private async readPerson(id: string): Promise<Person | null> {
+  protected async readPerson(id: string): Promise<Person | null> {
     const row = await this.prisma.person.findUnique({ where: { id }, include: { grants: true } });
-    if (!row) return null;
+    return row ? this.toPerson(row) : null;
+  }
+
+  /** A person row and its grants as core's Person, each grant with its place's path. */
+  protected async toPerson(row: PersonWithGrants): Promise<Person> {
     const places = await Promise.all(
       [...new Set(row.grants.map((g) => g.placeId))].map((placeId) =>
         cachedPlace(this.prisma, this.cache, placeId),

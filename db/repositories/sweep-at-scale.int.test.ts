@@ -11,8 +11,9 @@ const DUE_EACH = 10;
 
 /**
  * 100,000 tickets, of which a handful have a nudge, escalation or auto-close due. The sweep
- * must find them through the timer indexes: we capture the SQL Prisma runs and ask SQLite
- * for each query's plan, and count the rows the sweep changed.
+ * must find them through the timer indexes: we capture the SQL it runs (through Prisma, and the
+ * prepared statements of SQLite's hot paths) and ask SQLite for each query's plan, and count the
+ * rows the sweep changed.
  */
 describe("the deadline sweep at 100,000 tickets", () => {
   const queries: { sql: string; params: string }[] = [];
@@ -56,7 +57,8 @@ describe("the deadline sweep at 100,000 tickets", () => {
   it("acts on exactly the due tickets and every timer query uses its index", async () => {
     queries.length = 0;
     const deps = ticketDepsOn(temp.db, fixedClock(NOW));
-    const report = await sweepDeadlines(deps, NOW);
+    const stopRecording = recordPreparedStatements(queries);
+    const report = await sweepDeadlines(deps, NOW).finally(stopRecording);
     expect(report.ok && report.value).toMatchObject({
       nudged: DUE_EACH,
       escalated: DUE_EACH,
@@ -64,7 +66,7 @@ describe("the deadline sweep at 100,000 tickets", () => {
     });
 
     const timerQueries = queries.filter((q) =>
-      /WHERE .*`(nudgeDueAt|escalateDueAt|autoCloseAt)` <= \?/.test(q.sql),
+      /WHERE .*[`"](nudgeDueAt|escalateDueAt|autoCloseAt)[`"] <= \?/.test(q.sql.replace(/\s+/g, " ")),
     );
     expect(timerQueries.length).toBeGreaterThanOrEqual(3);
     const raw = new Database(temp.file, { readonly: true });
@@ -84,3 +86,22 @@ describe("the deadline sweep at 100,000 tickets", () => {
     raw.close();
   });
 });
+
+/** Record every execution of a prepared better-sqlite3 statement (SQL and JSON parameters) until stopped. */
+function recordPreparedStatements(into: { sql: string; params: string }[]): () => void {
+  const probe = new Database(":memory:");
+  const prototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
+    string,
+    (...args: unknown[]) => unknown
+  >;
+  probe.close();
+  const originals = new Map(["all", "get", "run"].map((name) => [name, prototype[name]!] as const));
+  for (const [name, original] of originals)
+    prototype[name] = function (this: { source: string }, ...args: unknown[]) {
+      into.push({ sql: this.source, params: JSON.stringify(args) });
+      return original.apply(this, args);
+    };
+  return () => {
+    for (const [name, original] of originals) prototype[name] = original;
+  };
+}

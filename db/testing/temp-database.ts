@@ -11,9 +11,10 @@ import {
   type TicketSettings,
 } from "../../core/tickets/ticket-deps";
 import { type EgridDatabase, openDatabase } from "../database";
-import { PrismaGovernanceDirectory, PrismaPeopleDirectory } from "../repositories/prisma-directory";
-import { PrismaTicketRepository } from "../repositories/prisma-ticket-repository";
+import { PrismaGovernanceDirectory } from "../repositories/prisma-directory";
 import { PrismaTrainingExamples } from "../repositories/prisma-training-examples";
+import { NO_REFERENCE_CACHE } from "../repositories/reference-cache";
+import { peopleDirectoryFor, ticketRepositoryFor } from "../repositories/repositories-for";
 import { seedDemoDistrict } from "../seed/seed-database";
 
 /**
@@ -86,9 +87,10 @@ export function ticketDepsOn(
   settings: Partial<TicketSettings> = {},
 ): TicketDeps {
   return {
-    tickets: new PrismaTicketRepository(db.prisma),
+    // As the app has them: prepared statements on SQLite, Prisma on PostgreSQL.
+    tickets: ticketRepositoryFor(db),
     directory: new PrismaGovernanceDirectory(db.prisma),
-    people: new PrismaPeopleDirectory(db.prisma),
+    people: peopleDirectoryFor(db, NO_REFERENCE_CACHE, 0),
     clock,
     ids: counterIds(`x${Date.now().toString(36)}`),
     settings: { ...DEFAULT_TICKET_SETTINGS, ...settings },

@@ -1,0 +1,106 @@
+import type { Ticket, TicketEvent } from "../../core/tickets/ticket";
+import { sqliteTimestamp } from "../sqlite-timestamp";
+import { toTicket, toTicketEventRow, toTicketRow } from "./ticket-row-mapping";
+
+/**
+ * Rows as better-sqlite3 reads and binds them, in the format Prisma's SQLite adapter uses, so rows
+ * written by either are read alike: DateTime as ISO 8601 text with "+00:00", Boolean as 0/1.
+ */
+export type SqlValue = string | number | null;
+
+export function fromTimestamp(value: unknown): Date {
+  return new Date(value as string);
+}
+
+export function fromOptionalTimestamp(value: unknown): Date | null {
+  return value === null || value === undefined ? null : new Date(value as string);
+}
+
+export function toTimestamp(at: Date | null): string | null {
+  return at ? sqliteTimestamp(at) : null;
+}
+
+export const TICKET_COLUMNS = [
+  "id",
+  "number",
+  "state",
+  "version",
+  "reporterId",
+  "placeId",
+  "placePath",
+  "categoryCode",
+  "priority",
+  "level",
+  "unitPlaceId",
+  "departmentId",
+  "assigneeId",
+  "clockStartedAt",
+  "signForDeadline",
+  "resolveDeadline",
+  "nudgeDueAt",
+  "escalateDueAt",
+  "autoCloseAt",
+  "supporterCount",
+  "sourceChannel",
+  "filedById",
+  "sourceKey",
+  "originalText",
+  "media",
+  "rating",
+  "mergedIntoId",
+  "createdAt",
+  "updatedAt",
+  "resolvedAt",
+  "closedAt",
+] as const;
+
+const TICKET_DATES = new Set<string>([
+  "clockStartedAt",
+  "signForDeadline",
+  "resolveDeadline",
+  "nudgeDueAt",
+  "escalateDueAt",
+  "autoCloseAt",
+  "createdAt",
+  "updatedAt",
+  "resolvedAt",
+  "closedAt",
+]);
+
+/** `SELECT` list of a ticket, quoted (for `SELECT ${TICKET_SELECT} FROM Ticket …`). */
+export const TICKET_SELECT = TICKET_COLUMNS.map((c) => `"${c}"`).join(", ");
+
+export function ticketFromSql(row: Record<string, unknown>): Ticket {
+  const fields: Record<string, unknown> = {};
+  for (const column of TICKET_COLUMNS) {
+    const value = row[column];
+    fields[column] = TICKET_DATES.has(column) ? fromOptionalTimestamp(value) : value;
+  }
+  return toTicket(fields as Parameters<typeof toTicket>[0]);
+}
+
+/** A ticket's columns as named parameters (`@id`, `@number` …). */
+export function ticketToSql(ticket: Ticket): Record<string, SqlValue> {
+  const row = toTicketRow(ticket) as unknown as Record<string, unknown>;
+  const params: Record<string, SqlValue> = {};
+  for (const column of TICKET_COLUMNS) {
+    const value = row[column];
+    params[column] = value instanceof Date ? sqliteTimestamp(value) : ((value ?? null) as SqlValue);
+  }
+  return params;
+}
+
+export function eventToSql(event: TicketEvent): Record<string, SqlValue> {
+  const row = toTicketEventRow(event);
+  return {
+    id: row.id,
+    ticketId: row.ticketId,
+    at: sqliteTimestamp(row.at),
+    type: row.type,
+    actorId: row.actorId,
+    fromState: row.fromState,
+    toState: row.toState,
+    note: row.note,
+    data: row.data,
+  };
+}

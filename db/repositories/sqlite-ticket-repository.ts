@@ -1,0 +1,185 @@
+import { fail, ok, type Result } from "../../core/shared/result";
+import { formatTicketNumber, type Ticket, type TicketEvent } from "../../core/tickets/ticket";
+import type {
+  CommittedTickets,
+  DuplicateQuery,
+  TicketChangeSet,
+  TicketListQuery,
+  TicketRepository,
+} from "../../core/tickets/ticket-repository";
+import type { SqliteConnection, SqlStatements } from "../sqlite-connection";
+import {
+  eventToSql,
+  fromTimestamp,
+  type SqlValue,
+  TICKET_COLUMNS,
+  TICKET_SELECT,
+  ticketFromSql,
+  ticketToSql,
+  toTimestamp,
+} from "./sqlite-rows";
+import { pathRange } from "./ticket-row-mapping";
+
+const INSERT_TICKET = `INSERT INTO "Ticket" (${TICKET_SELECT}) VALUES (${TICKET_COLUMNS.map((c) => `@${c}`).join(", ")})`;
+const UPDATE_TICKET = `UPDATE "Ticket" SET ${TICKET_COLUMNS.filter((c) => c !== "id" && c !== "version")
+  .map((c) => `"${c}" = @${c}`)
+  .join(", ")}, "version" = @version WHERE "id" = @id AND "version" = @expectedVersion`;
+const INSERT_EVENT = `INSERT INTO "TicketEvent" ("id", "ticketId", "at", "type", "actorId", "fromState", "toState", "note", "data")
+  VALUES (@id, @ticketId, @at, @type, @actorId, @fromState, @toState, @note, @data)`;
+const NEXT_NUMBER = `INSERT INTO "TicketCounter" ("year", "last") VALUES (?, 1)
+  ON CONFLICT ("year") DO UPDATE SET "last" = "last" + 1 RETURNING "last"`;
+const ADD_FOLLOWER = `INSERT INTO "TicketFollower" ("ticketId", "personId") VALUES (?, ?) ON CONFLICT DO NOTHING`;
+
+class ConcurrentUpdate extends Error {
+  constructor(readonly ticketId: string) {
+    super(`ticket ${ticketId} changed since it was read`);
+  }
+}
+
+/**
+ * The ticket repository on SQLite's prepared statements (see SqliteConnection): the same
+ * contract and the same rows as PrismaTicketRepository, which PostgreSQL keeps. Every read and
+ * every commit of the intake and the sweep passes here.
+ */
+export class SqliteTicketRepository implements TicketRepository {
+  constructor(private readonly sqlite: SqliteConnection) {}
+
+  findById(id: string) {
+    return this.one(`SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "id" = ?`, [id]);
+  }
+
+  findByNumber(number: string) {
+    return this.one(`SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "number" = ?`, [number]);
+  }
+
+  findBySourceKey(sourceKey: string) {
+    return this.one(`SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "sourceKey" = ?`, [sourceKey]);
+  }
+
+  findDuplicateCandidates(query: DuplicateQuery) {
+    const range = pathRange(query.placePath);
+    const states = query.states.map(() => "?").join(", ");
+    return this.many(
+      `SELECT ${TICKET_SELECT} FROM "Ticket"
+       WHERE "categoryCode" = ? AND "placePath" >= ? AND "placePath" < ? AND "createdAt" >= ?
+         AND "state" IN (${states})
+       ORDER BY "createdAt" DESC LIMIT ?`,
+      [
+        query.categoryCode,
+        range.gte,
+        range.lt,
+        toTimestamp(query.createdSince),
+        ...query.states,
+        query.limit,
+      ],
+    );
+  }
+
+  list(query: TicketListQuery) {
+    const where: string[] = [];
+    const params: SqlValue[] = [];
+    for (const column of ["reporterId", "assigneeId"] as const) {
+      const value = query[column];
+      if (value === undefined) continue;
+      where.push(`"${column}" = ?`);
+      params.push(value);
+    }
+    if (query.withinPath) {
+      const range = pathRange(query.withinPath);
+      where.push(`"placePath" >= ? AND "placePath" < ?`);
+      params.push(range.gte, range.lt);
+    }
+    if (query.states) {
+      where.push(`"state" IN (${query.states.map(() => "?").join(", ") || "NULL"})`);
+      params.push(...query.states);
+    }
+    const clause = where.length > 0 ? `WHERE ${where.join(" AND ")}` : "";
+    return this.many(`SELECT ${TICKET_SELECT} FROM "Ticket" ${clause} ORDER BY "createdAt" DESC LIMIT ?`, [
+      ...params,
+      query.limit,
+    ]);
+  }
+
+  listEvents(ticketId: string): Promise<TicketEvent[]> {
+    return this.sqlite.run((sql) =>
+      (
+        sql
+          .prepare(`SELECT * FROM "TicketEvent" WHERE "ticketId" = ? ORDER BY "at" ASC, "id" ASC`)
+          .all(ticketId) as Record<string, unknown>[]
+      ).map((row) => ({
+        id: row.id as string,
+        ticketId: row.ticketId as string,
+        at: fromTimestamp(row.at),
+        type: row.type as TicketEvent["type"],
+        actorId: row.actorId as string | null,
+        fromState: row.fromState as TicketEvent["fromState"],
+        toState: row.toState as TicketEvent["toState"],
+        note: row.note as string | null,
+        data: row.data ? (JSON.parse(row.data as string) as TicketEvent["data"]) : null,
+      })),
+    );
+  }
+
+  listFollowers(ticketId: string): Promise<string[]> {
+    return this.sqlite.run((sql) =>
+      (
+        sql.prepare(`SELECT "personId" FROM "TicketFollower" WHERE "ticketId" = ?`).all(ticketId) as {
+          personId: string;
+        }[]
+      ).map((row) => row.personId),
+    );
+  }
+
+  findDue(timer: "nudgeDueAt" | "escalateDueAt" | "autoCloseAt", now: Date, limit: number) {
+    // The timer is one of three column names, never user input; each has its own index.
+    return this.many(
+      `SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "${timer}" <= ? ORDER BY "${timer}" ASC LIMIT ?`,
+      [toTimestamp(now), limit],
+    );
+  }
+
+  async commit(changes: TicketChangeSet): Promise<Result<CommittedTickets>> {
+    try {
+      const stored = await this.sqlite.transaction((sql) => applyChanges(sql, changes));
+      return ok({ tickets: stored });
+    } catch (error) {
+      if (error instanceof ConcurrentUpdate)
+        return fail("TICKET.CONCURRENT_UPDATE", { ticketId: error.ticketId });
+      throw error;
+    }
+  }
+
+  private one(query: string, params: SqlValue[]): Promise<Ticket | null> {
+    return this.sqlite.run((sql) => {
+      const row = sql.prepare(query).get(...params) as Record<string, unknown> | undefined;
+      return row ? ticketFromSql(row) : null;
+    });
+  }
+
+  private many(query: string, params: SqlValue[]): Promise<Ticket[]> {
+    return this.sqlite.run((sql) =>
+      (sql.prepare(query).all(...params) as Record<string, unknown>[]).map(ticketFromSql),
+    );
+  }
+}
+
+/** One change set inside a transaction; throws ConcurrentUpdate (rolling it all back) on a stale version. */
+function applyChanges(sql: SqlStatements, changes: TicketChangeSet): Map<string, Ticket> {
+  const result = new Map<string, Ticket>();
+  for (const { ticket, expectedVersion } of changes.updates) {
+    const params = { ...ticketToSql(ticket), version: expectedVersion + 1, expectedVersion };
+    if (sql.prepare(UPDATE_TICKET).run(params).changes !== 1) throw new ConcurrentUpdate(ticket.id);
+    result.set(ticket.id, { ...ticket, version: expectedVersion + 1 });
+  }
+  for (const draft of changes.creates) {
+    const { numberYear, ...rest } = draft;
+    const { last } = sql.prepare(NEXT_NUMBER).get(numberYear) as { last: number };
+    const ticket: Ticket = { ...rest, number: formatTicketNumber(numberYear, last), version: 1 };
+    sql.prepare(INSERT_TICKET).run(ticketToSql(ticket));
+    result.set(ticket.id, ticket);
+  }
+  for (const event of changes.events) sql.prepare(INSERT_EVENT).run(eventToSql(event));
+  for (const follower of changes.followers)
+    sql.prepare(ADD_FOLLOWER).run(follower.ticketId, follower.personId);
+  return result;
+}
