@@ -46,8 +46,12 @@ async function runJob(job: IntakeJob): Promise<IntakeJobResult> {
   const ceiling = (mode: RawMode) => {
     copyDatabase(job.template, rawFile);
     const result = runRawRows(rawFile, plan, mode);
-    const same =
-      mode !== "app" || JSON.stringify(tableCounts(runFile)) === JSON.stringify(tableCounts(rawFile));
+    const [appCounts, rawCounts] = [
+      JSON.stringify(tableCounts(runFile)),
+      JSON.stringify(tableCounts(rawFile)),
+    ];
+    const same = mode !== "app" || appCounts === rawCounts;
+    if (!same) process.stderr.write(`raw rows differ: app ${appCounts}, ceiling ${rawCounts}\n`);
     removeDatabase(rawFile);
     return { result, same };
   };

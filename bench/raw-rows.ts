@@ -1,4 +1,5 @@
 import Database from "better-sqlite3";
+import { TOUCH_EVERY_MS } from "../db/repositories/prisma-chat-directory";
 import { QUESTIONS, TICKETED } from "./intake";
 
 type Row = Record<string, unknown>;
@@ -43,6 +44,10 @@ export function planFromIntake(intakeFile: string, timedInboxIds: ReadonlySet<st
   const outboxOf = db.prepare("SELECT * FROM OutboxMessage WHERE causedBy = ? ORDER BY rowid");
   const messages: MessageWrites[] = [];
   const warmup: MessageWrites[] = [];
+  // The app's own rules, replayed: an identity's last-seen time is written at most every 10
+  // minutes (not on the message that registered it), and a form is cleared only when one is open.
+  const lastTouch = new Map<string, number>();
+  const openForms = new Set<string>();
   let rows = 0;
   for (const inbox of inboxRows) {
     const timed = timedInboxIds.has(String(inbox.id));
@@ -54,7 +59,7 @@ export function planFromIntake(intakeFile: string, timedInboxIds: ReadonlySet<st
     let state: MessageWrites["state"] = null;
     let ticket: MessageWrites["ticket"] = null;
     if ((TICKETED as readonly string[]).includes(outcome)) {
-      state = { kind: "delete", row: { key } };
+      if (openForms.delete(key)) state = { kind: "delete", row: { key } };
       const created = ticketBySource.get(`inbox:${inbox.id}`) as Row;
       const events = eventsAt.all(inbox.receivedAt) as Row[];
       const supporter = events.find((e) => e.type === "supporter_added");
@@ -66,15 +71,20 @@ export function planFromIntake(intakeFile: string, timedInboxIds: ReadonlySet<st
       const kept = stateByKey.get(key) as Row | undefined;
       const data = JSON.stringify({ form: outcome, draft: { text: JSON.parse(String(inbox.payload)).text } });
       state = { kind: "upsert", row: kept ?? { key, data, expiresAt: inbox.receivedAt } };
+      openForms.add(key);
     }
+    const at = new Date(String(inbox.receivedAt)).getTime();
+    const last = lastTouch.get(String(inbox.userId));
+    const touched = !identity && (last === undefined || at - last >= TOUCH_EVERY_MS || at < last);
+    if (touched) lastTouch.set(String(inbox.userId), at);
     const outbox = outboxOf.all(inbox.id) as Row[];
-    rows += 2 + outbox.length + (state ? 1 : 0) + (person ? 2 : 1);
+    rows += 2 + outbox.length + (state ? 1 : 0) + (person ? 2 : touched ? 1 : 0);
     if (!timed) rows = before;
     (timed ? messages : warmup).push({
       inbox: { ...inbox, processedAt: null, outcome: null, error: null },
       processed: { processedAt: inbox.processedAt, outcome: inbox.outcome },
       registration: identity && person ? { person, identity } : null,
-      touch: identity ? null : { lastSeenAt: inbox.receivedAt, externalId: inbox.userId },
+      touch: touched ? { lastSeenAt: inbox.receivedAt, externalId: inbox.userId } : null,
       state,
       ticket,
       outbox,
@@ -229,8 +239,18 @@ export function runRawRows(dbFile: string, plan: RawPlan, mode: RawMode = "app")
 export function tableCounts(file: string): Record<string, number> {
   const db = new Database(file, { readonly: true });
   const counts: Record<string, number> = {};
-  for (const table of ["InboxMessage", "Ticket", "TicketEvent", "TicketFollower", "OutboxMessage", "Person"])
-    counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"`).get() as { n: number }).n;
+  for (const table of [
+    "InboxMessage",
+    "Ticket",
+    "TicketEvent",
+    "TicketFollower",
+    "OutboxMessage",
+    "Person",
+  ]) {
+    // The app's start creates its system people (the welfare checks' reporter); the ceiling has no start.
+    const where = table === "Person" ? ` WHERE "id" NOT LIKE 'p-system-%'` : "";
+    counts[table] = (db.prepare(`SELECT COUNT(*) AS n FROM "${table}"${where}`).get() as { n: number }).n;
+  }
   db.close();
   return counts;
 }

@@ -32,7 +32,7 @@ export async function traceIntake(options: {
   start: Date;
   messages: readonly BenchMessage[];
   intervalMs: number;
-  /** Print every statement of the first message with this outcome (--trace-sql). */
+  /** Print how often a message with this outcome runs each statement (BENCH_TRACE_SQL=<outcome>). */
   printOutcome?: string;
 }): Promise<OutcomeTrace[]> {
   const app = await buildApp({ dbFile: options.dbFile, modelFile: options.modelFile, start: options.start });
@@ -78,8 +78,12 @@ export async function traceIntake(options: {
     groups.set(outcome, [...(groups.get(outcome) ?? []), entry]);
   }
   if (options.printOutcome) {
-    const first = groups.get(options.printOutcome)?.[0];
-    if (first) for (const sql of first.sql) process.stderr.write(`${sql.slice(0, 240)}\n`);
+    // Each distinct statement with how often a message of this outcome ran it, most frequent first.
+    const entries = groups.get(options.printOutcome) ?? [];
+    const counts = new Map<string, number>();
+    for (const entry of entries) for (const sql of entry.sql) counts.set(sql, (counts.get(sql) ?? 0) + 1);
+    for (const [sql, n] of [...counts].sort((a, b) => b[1] - a[1]))
+      process.stderr.write(`${(n / entries.length).toFixed(2).padStart(6)}  ${sql.slice(0, 400)}\n`);
   }
   return [...groups.entries()]
     .sort((a, b) => b[1].length - a[1].length)

@@ -7,7 +7,7 @@ import { NO_REFERENCE_CACHE, type ReferenceCache } from "./reference-cache";
 import { pathRange } from "./ticket-row-mapping";
 
 /** How stale `ChatIdentity.lastSeenAt` may be: writing it on every message cost a commit each. */
-const TOUCH_EVERY_MS = 10 * 60_000;
+export const TOUCH_EVERY_MS = 10 * 60_000;
 
 export class PrismaChatDirectory implements ChatDirectory {
   private readonly touched = new Map<string, number>();
@@ -71,13 +71,16 @@ export class PrismaChatDirectory implements ChatDirectory {
   }
 
   async buildingsUnder(placeId: string) {
-    const place = await this.prisma.place.findUnique({ where: { id: placeId }, select: { path: true } });
-    if (!place) return [];
-    const rows = await this.prisma.place.findMany({
-      where: { level: "building", path: pathRange(place.path) },
-      orderBy: { path: "asc" },
+    // Reference data like the places themselves: asked on most reports that name a building.
+    return this.cache.get(`buildings:${placeId}`, async () => {
+      const place = await cachedPlace(this.prisma, this.cache, placeId);
+      if (!place) return [];
+      const rows = await this.prisma.place.findMany({
+        where: { level: "building", path: pathRange(place.path) },
+        orderBy: { path: "asc" },
+      });
+      return rows.map(toPlace);
     });
-    return rows.map(toPlace);
   }
 
   async privateAddressOf(personId: string) {
