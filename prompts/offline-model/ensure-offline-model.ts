@@ -37,30 +37,32 @@ export async function ensureOfflineModel(
   const examples = options.examples ?? [];
   const corpus = await readCorpus(options.corpusDir);
   const fingerprint = modelFingerprint(corpus.digest, examples, { ...trainOptions, examples });
-  const reason = force ? "asked to retrain" : await whyRetrain(file, fingerprint, whenStale);
-  if (reason === null) return { model: await loadModel(file), trainedBecause: null };
-  onTrain?.(reason);
+  // The file is read once: as the answer when it is current, else only to learn why it is not.
+  const current = force ? { reason: "asked to retrain" } : await readCurrent(file, fingerprint, whenStale);
+  if ("model" in current) return { model: current.model, trainedBecause: null };
+  onTrain?.(current.reason);
   const model = await trainOfflineModel({ ...trainOptions, corpus, examples });
   await saveModel(model, file);
-  return { model, trainedBecause: reason };
+  return { model, trainedBecause: current.reason };
 }
 
-async function whyRetrain(
+/** The model in the file when it can be used as it is; otherwise why it has to be trained. */
+async function readCurrent(
   file: string,
   fingerprint: string,
   whenStale: "retrain" | "keep",
-): Promise<string | null> {
+): Promise<{ model: OfflineModel } | { reason: string }> {
   try {
     await access(file);
   } catch {
-    return "no model file";
+    return { reason: "no model file" };
   }
   try {
     const model = await loadModel(file);
     return model.fingerprint === fingerprint || whenStale === "keep"
-      ? null
-      : "training data or options changed";
+      ? { model }
+      : { reason: "training data or options changed" };
   } catch (error) {
-    return `model file unreadable (${(error as Error).message.slice(0, 200)})`;
+    return { reason: `model file unreadable (${(error as Error).message.slice(0, 200)})` };
   }
 }

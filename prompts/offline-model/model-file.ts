@@ -6,27 +6,41 @@ import type { LinearHead } from "./linear-head";
 import { MODEL_FORMAT, MODEL_VERSION, type OfflineModel } from "./offline-model";
 
 const LITTLE_ENDIAN = endianness() === "LE";
+const NEWLINE = 0x0a;
 
-/** Float32 little-endian, base64: a third of the size of JSON numbers, and exact. */
-function encodeFloats(values: Float32Array): string {
-  if (LITTLE_ENDIAN)
-    return Buffer.from(values.buffer, values.byteOffset, values.byteLength).toString("base64");
+function floatBytes(values: Float32Array): Buffer {
+  if (LITTLE_ENDIAN) return Buffer.from(values.buffer, values.byteOffset, values.byteLength);
   const bytes = Buffer.alloc(values.length * 4);
   for (let i = 0; i < values.length; i++) bytes.writeFloatLE(values[i]!, i * 4);
-  return bytes.toString("base64");
+  return bytes;
 }
 
-function decodeFloats(text: string, expected: number): Float32Array {
-  const bytes = Buffer.from(text, "base64");
-  if (bytes.length !== expected * 4) {
-    throw new Error(`expected ${expected} weights, found ${bytes.length / 4}`);
+/** Reads the float32 arrays that follow the JSON line, in the order they were written. */
+class FloatReader {
+  constructor(
+    private readonly bytes: Buffer,
+    private offset: number,
+  ) {}
+
+  next(count: number, name: string): Float32Array {
+    const end = this.offset + count * 4;
+    if (end > this.bytes.length) throw new Error(`${name}: the file ends before its ${count} numbers`);
+    const start = this.offset;
+    this.offset = end;
+    // A copy, so the array starts on a 4-byte boundary wherever the JSON line ended.
+    if (LITTLE_ENDIAN)
+      return new Float32Array(
+        this.bytes.buffer.slice(this.bytes.byteOffset + start, this.bytes.byteOffset + end),
+      );
+    const values = new Float32Array(count);
+    for (let i = 0; i < count; i++) values[i] = this.bytes.readFloatLE(start + i * 4);
+    return values;
   }
-  // A copy, so the array starts on a 4-byte boundary whatever Buffer's pool offset was.
-  if (LITTLE_ENDIAN)
-    return new Float32Array(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.length));
-  const values = new Float32Array(expected);
-  for (let i = 0; i < expected; i++) values[i] = bytes.readFloatLE(i * 4);
-  return values;
+
+  expectEnd(): void {
+    if (this.offset !== this.bytes.length)
+      throw new Error(`${this.bytes.length - this.offset} bytes after the last number`);
+  }
 }
 
 const headFileSchema = z.object({
@@ -34,7 +48,6 @@ const headFileSchema = z.object({
   temperature: z.number().positive(),
   idfPower: z.number().min(0),
   bias: z.array(z.number()),
-  weights: z.string(),
 });
 
 const reliabilitySchema = z.object({
@@ -67,7 +80,6 @@ const modelFileSchema = z.object({
   }),
   dictionary: z.string(),
   vocabulary: z.array(z.string()),
-  idf: z.string(),
   urgentThreshold: z.number().min(0).max(1),
   heads: z.object({ intent: headFileSchema, category: headFileSchema, priority: headFileSchema }),
   summary: z.object({
@@ -87,47 +99,70 @@ const headToFile = (head: LinearHead) => ({
   temperature: head.temperature,
   idfPower: head.idfPower,
   bias: Array.from(head.bias),
-  weights: encodeFloats(head.weights),
 });
 
-function headFromFile(head: z.infer<typeof headFileSchema>, featureCount: number, name: string): LinearHead {
+function headFromFile(head: z.infer<typeof headFileSchema>, weights: Float32Array, name: string): LinearHead {
   if (head.bias.length !== head.labels.length) throw new Error(`${name}: ${head.bias.length} biases`);
   return {
     labels: head.labels,
     temperature: head.temperature,
     idfPower: head.idfPower,
     bias: Float32Array.from(head.bias),
-    weights: decodeFloats(head.weights, featureCount * head.labels.length),
+    weights,
   };
 }
 
-/** Write the model as one JSON file; written beside and renamed, so a reader never sees half a file. */
+/**
+ * Write the model as one line of JSON (everything but the weights), a newline, then idf and the
+ * intent, category and priority weights as raw float32, in that order. Not base64 inside the JSON:
+ * parsing that held ~30 MB of strings at once while the app started, and V8 sized the heap of the
+ * whole run from that peak. Written beside and renamed, so a reader never sees half a file.
+ */
 export async function saveModel(model: OfflineModel, file: string): Promise<void> {
   const { intent, category, priority, idf, ...rest } = model;
-  const content = JSON.stringify({
+  const header = JSON.stringify({
     format: MODEL_FORMAT,
     ...rest,
-    idf: encodeFloats(idf),
     heads: { intent: headToFile(intent), category: headToFile(category), priority: headToFile(priority) },
   });
+  const numbers = [idf, intent.weights, category.weights, priority.weights].map(floatBytes);
   await mkdir(path.dirname(file), { recursive: true });
   const partial = `${file}.${process.pid}.partial`;
-  await writeFile(partial, content, "utf8");
+  await writeFile(partial, Buffer.concat([Buffer.from(`${header}\n`, "utf8"), ...numbers]));
   await rename(partial, file);
 }
 
 /** Read and check a model file; throws with the reason when it is missing, malformed or of another version. */
 export async function loadModel(file: string): Promise<OfflineModel> {
-  const parsed = modelFileSchema.safeParse(JSON.parse(await readFile(file, "utf8")));
+  const bytes = await readFile(file);
+  const headerEnd = bytes.indexOf(NEWLINE);
+  const parsed = modelFileSchema.safeParse(
+    headerEnd < 0 ? null : safeJson(bytes.toString("utf8", 0, headerEnd)),
+  );
   if (!parsed.success)
     throw new Error(`${file}: not an offline model of version ${MODEL_VERSION}: ${parsed.error.message}`);
-  const { heads, format: _format, idf, ...rest } = parsed.data;
+  const { heads, format: _format, ...rest } = parsed.data;
   const featureCount = rest.vocabulary.length;
-  return {
-    ...rest,
-    idf: decodeFloats(idf, featureCount),
-    intent: headFromFile(heads.intent, featureCount, "intent"),
-    category: headFromFile(heads.category, featureCount, "category"),
-    priority: headFromFile(heads.priority, featureCount, "priority"),
-  };
+  try {
+    const numbers = new FloatReader(bytes, headerEnd + 1);
+    const idf = numbers.next(featureCount, "idf");
+    const head = (name: keyof typeof heads) =>
+      headFromFile(heads[name], numbers.next(featureCount * heads[name].labels.length, name), name);
+    // In the order saveModel wrote them.
+    const intent = head("intent");
+    const category = head("category");
+    const priority = head("priority");
+    numbers.expectEnd();
+    return { ...rest, idf, intent, category, priority };
+  } catch (error) {
+    throw new Error(`${file}: ${(error as Error).message}`);
+  }
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
 }

@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { mkdtemp, readFile, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -130,6 +130,20 @@ describe("model file", () => {
     const file = path.join(dir, "broken.json");
     await writeFile(file, JSON.stringify({ format: "something else" }));
     await expect(loadModel(file)).rejects.toThrow(/not an offline model/);
+  });
+
+  it("rejects a file cut short or with bytes after the weights, and a version 3 file (weights inside the JSON)", async () => {
+    const file = path.join(dir, "model.json");
+    await saveModel(model, file);
+    const bytes = await readFile(file);
+    const cut = path.join(dir, "cut.json");
+    await writeFile(cut, bytes.subarray(0, bytes.length - 4));
+    await expect(loadModel(cut)).rejects.toThrow(/priority: the file ends before its/);
+    await writeFile(cut, Buffer.concat([bytes, Buffer.from("x")]));
+    await expect(loadModel(cut)).rejects.toThrow(/1 bytes after the last number/);
+    const header = JSON.parse(bytes.toString("utf8", 0, bytes.indexOf("\n")));
+    await writeFile(cut, JSON.stringify({ ...header, version: 3, idf: "AAAA" }));
+    await expect(loadModel(cut)).rejects.toThrow(/not an offline model/);
   });
 });
 

@@ -4,7 +4,7 @@ import type { FeatureOptions } from "./text-features";
 
 export const MODEL_FORMAT = "egrid-offline-model";
 /** Bump when features or file layout change: an older file is then retrained, never misread. */
-export const MODEL_VERSION = 3;
+export const MODEL_VERSION = 4;
 
 export type Algorithm = "softmax" | "complement-nb";
 
