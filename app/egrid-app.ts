@@ -21,13 +21,17 @@ import { PrismaActivities } from "../db/repositories/prisma-points-activities";
 import { PrismaPointsLedger } from "../db/repositories/prisma-points-ledger";
 import { PrismaRewards } from "../db/repositories/prisma-points-rewards";
 import { PrismaAuditLog, PrismaRegistry } from "../db/repositories/prisma-registry";
-import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "../db/repositories/prisma-summary";
+import { PrismaSummaryDeliveries } from "../db/repositories/prisma-summary";
 import { PrismaTrainingExamples } from "../db/repositories/prisma-training-examples";
 import { PrismaVoiceNotes } from "../db/repositories/prisma-voice-notes";
 import { PrismaWarnings } from "../db/repositories/prisma-warnings";
 import { ensureWelfareReporter, PrismaWelfare } from "../db/repositories/prisma-welfare";
 import { ReferenceCache } from "../db/repositories/reference-cache";
-import { peopleDirectoryFor, ticketRepositoryFor } from "../db/repositories/repositories-for";
+import {
+  peopleDirectoryFor,
+  summaryRepositoryFor,
+  ticketRepositoryFor,
+} from "../db/repositories/repositories-for";
 import { type SeedReport, seedDemoDistrict } from "../db/seed/seed-database";
 import { createOpenAiTranscriber } from "../prompts/transcription/openai-transcriber";
 import type { Config } from "./config";
@@ -140,7 +144,7 @@ export async function createEgrid(
     timeZone: config.EGRID_TIME_ZONE,
   };
   const summaries = {
-    summaries: new PrismaSummaryRepository(db.prisma),
+    summaries: summaryRepositoryFor(db),
     places: directory,
     deliveries: new PrismaSummaryDeliveries(db.prisma),
   };

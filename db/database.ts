@@ -65,6 +65,7 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   // Per-connection settings: WAL makes NORMAL durable across crashes of the process (not of the OS).
   await prisma.$executeRawUnsafe("PRAGMA synchronous = NORMAL");
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
+  await prisma.$executeRawUnsafe("PRAGMA cache_size = -65536");
   return {
     prisma,
     kind: "sqlite",
@@ -75,13 +76,27 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   };
 }
 
-/** The adapter factory, handing each connection it opens to `sqlite` as well. */
+/**
+ * The adapter factory, handing each connection it opens to `sqlite` as well, and making Prisma's
+ * queries and transactions wait while a batch of the hot paths is open (see SqliteConnection).
+ */
 function sharingConnection(factory: PrismaBetterSQLite3, sqlite: SqliteConnection): PrismaBetterSQLite3 {
   const connect = factory.connect.bind(factory);
   factory.connect = async () => {
     const adapter = await connect();
     // The adapter keeps its better-sqlite3 Database as `client` (public in its JavaScript, not in its types).
     sqlite.attach((adapter as unknown as { client: Database.Database }).client);
+    const { queryRaw, executeRaw, startTransaction } = adapter;
+    adapter.queryRaw = async (query) => {
+      while (!sqlite.prismaMayQuery()) await sqlite.batchEnded();
+      return queryRaw.call(adapter, query);
+    };
+    adapter.executeRaw = async (query) => {
+      while (!sqlite.prismaMayQuery()) await sqlite.batchEnded();
+      return executeRaw.call(adapter, query);
+    };
+    adapter.startTransaction = (isolation) =>
+      sqlite.prismaTransaction(() => startTransaction.call(adapter, isolation));
     return adapter;
   };
   return factory;

@@ -105,12 +105,21 @@ function countBy<T>(items: readonly T[], key: (item: T) => string): Map<string, 
   return groups;
 }
 
-/** How many of the instants fall on each local date (one zone conversion per instant). */
+/** A quarter of an hour: every time zone's offset is a multiple of it, so no local date changes within one. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+
+/** How many of the instants fall on each local date (one zone conversion per quarter-hour, not per instant). */
 function perLocalDate(instants: readonly (Date | null)[], timeZone: string): Map<string, number> {
   const counts = new Map<string, number>();
+  const dateOfQuarter = new Map<number, string>();
   for (const at of instants) {
     if (!at) continue;
-    const date = localDateOf(at, timeZone);
+    const quarter = Math.floor(at.getTime() / QUARTER_HOUR_MS);
+    let date = dateOfQuarter.get(quarter);
+    if (date === undefined) {
+      date = localDateOf(at, timeZone);
+      dateOfQuarter.set(quarter, date);
+    }
     counts.set(date, (counts.get(date) ?? 0) + 1);
   }
   return counts;

@@ -76,6 +76,26 @@ export class InMemoryTicketRepository implements TicketRepository {
     return due.sort((a, b) => a[timer]!.getTime() - b[timer]!.getTime()).slice(0, limit);
   }
 
+  /** As a database would: what `work` committed is undone if it throws. */
+  async inOneCommit<T>(work: () => Promise<T>): Promise<T> {
+    const tickets = new Map(this.tickets);
+    const events = this.events.length;
+    const followers = new Map([...this.followers].map(([id, set]) => [id, new Set(set)]));
+    const sequences = new Map(this.sequences);
+    try {
+      return await work();
+    } catch (error) {
+      this.tickets.clear();
+      for (const [id, ticket] of tickets) this.tickets.set(id, ticket);
+      this.events.length = events;
+      this.followers.clear();
+      for (const [id, set] of followers) this.followers.set(id, set);
+      this.sequences.clear();
+      for (const [year, last] of sequences) this.sequences.set(year, last);
+      throw error;
+    }
+  }
+
   async commit(changes: TicketChangeSet): Promise<Result<CommittedTickets>> {
     for (const { ticket, expectedVersion } of changes.updates) {
       if (this.tickets.get(ticket.id)?.version !== expectedVersion) {

@@ -36,7 +36,7 @@ export async function sweepDeadlines(
   options: { batchSize?: number; maxBatches?: number } = {},
 ): Promise<Result<SweepReport>> {
   const atDeps: TicketDeps = { ...deps, clock: { now: () => at } };
-  const batchSize = options.batchSize ?? 500;
+  const batchSize = options.batchSize ?? 200;
   const maxBatches = options.maxBatches ?? 1000;
   const counts = { escalated: 0, breached: 0, nudged: 0, deferred: 0, autoClosed: 0, skipped: 0 };
   const notices: TicketNotice[] = [];
@@ -51,10 +51,13 @@ export async function sweepDeadlines(
         (t) => !seen.has(`${timer}:${t.id}`),
       );
       if (due.length === 0) return;
-      for (const ticket of due) {
-        seen.add(`${timer}:${ticket.id}`);
-        await act(ticket);
-      }
+      // A batch's changes in one commit (on SQLite each commit rewrites the pages it touched).
+      await deps.tickets.inOneCommit(async () => {
+        for (const ticket of due) {
+          seen.add(`${timer}:${ticket.id}`);
+          await act(ticket);
+        }
+      });
     }
   };
 

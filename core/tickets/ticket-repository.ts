@@ -49,4 +49,11 @@ export interface TicketRepository {
   findDue(timer: "nudgeDueAt" | "escalateDueAt" | "autoCloseAt", now: Date, limit: number): Promise<Ticket[]>;
   /** Fails with TICKET.CONCURRENT_UPDATE (and writes nothing) when an update's version moved on. */
   commit(changes: TicketChangeSet): Promise<Result<CommittedTickets>>;
+  /**
+   * `work`'s commits made durable together at its end, where the database gains by it (each
+   * commit is still all-or-nothing on its own, and sees the ones before it); if `work` throws,
+   * none of them is kept. For many small changes at once, such as a sweep's batch; never around
+   * waiting on anything but the database.
+   */
+  inOneCommit<T>(work: () => Promise<T>): Promise<T>;
 }

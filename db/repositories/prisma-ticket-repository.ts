@@ -87,6 +87,11 @@ export class PrismaTicketRepository implements TicketRepository {
     return rows.map(toTicket);
   }
 
+  /** Each commit on its own: PostgreSQL commits cheaply, and an interactive transaction would hold a connection. */
+  inOneCommit<T>(work: () => Promise<T>): Promise<T> {
+    return work();
+  }
+
   async commit(changes: TicketChangeSet): Promise<Result<CommittedTickets>> {
     try {
       const stored = await this.prisma.$transaction(async (tx) => {

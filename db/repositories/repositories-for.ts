@@ -2,20 +2,26 @@ import type { EgridDatabase } from "../database";
 import { PrismaChatDirectory } from "./prisma-chat-directory";
 import { PrismaConversationState, PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
 import { PrismaPeopleDirectory } from "./prisma-directory";
+import { PrismaSummaryRepository } from "./prisma-summary";
 import { PrismaTicketRepository } from "./prisma-ticket-repository";
 import type { ReferenceCache } from "./reference-cache";
 import { SqliteConversationState, SqliteInbox, SqliteOutbox } from "./sqlite-conversation-store";
 import { SqliteChatDirectory, SqlitePeopleDirectory } from "./sqlite-directory";
+import { SqliteSummaryRepository } from "./sqlite-summary";
 import { SqliteTicketRepository } from "./sqlite-ticket-repository";
 
 /*
- * The repositories every message and every sweep goes through, for the database in use: on SQLite
+ * The repositories every message, every sweep and every summary goes through, for the database in use: on SQLite
  * the prepared-statement ones (a statement costs µs there, ≈ 0.4 ms through Prisma), on
  * PostgreSQL Prisma's, whose throughput comes from more instances. Same contracts, same rows.
  */
 
 export function ticketRepositoryFor(db: EgridDatabase) {
   return db.sqlite ? new SqliteTicketRepository(db.sqlite) : new PrismaTicketRepository(db.prisma);
+}
+
+export function summaryRepositoryFor(db: EgridDatabase) {
+  return db.sqlite ? new SqliteSummaryRepository(db.sqlite) : new PrismaSummaryRepository(db.prisma);
 }
 
 export function peopleDirectoryFor(db: EgridDatabase, cache: ReferenceCache, rememberMs: number) {

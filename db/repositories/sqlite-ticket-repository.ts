@@ -21,9 +21,11 @@ import {
 import { pathRange } from "./ticket-row-mapping";
 
 const INSERT_TICKET = `INSERT INTO "Ticket" (${TICKET_SELECT}) VALUES (${TICKET_COLUMNS.map((c) => `@${c}`).join(", ")})`;
-const UPDATE_TICKET = `UPDATE "Ticket" SET ${TICKET_COLUMNS.filter((c) => c !== "id" && c !== "version")
-  .map((c) => `"${c}" = @${c}`)
-  .join(", ")}, "version" = @version WHERE "id" = @id AND "version" = @expectedVersion`;
+const SELECT_FOR_UPDATE = `SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "id" = ? AND "version" = ?`;
+/** The UPDATE of exactly these columns: SQLite rewrites the entries of every index on a column it SETs. */
+const updateOf = (columns: readonly string[]) =>
+  `UPDATE "Ticket" SET ${columns.map((c) => `"${c}" = @${c}`).join(", ")}, "version" = @version
+   WHERE "id" = @id AND "version" = @expectedVersion`;
 const INSERT_EVENT = `INSERT INTO "TicketEvent" ("id", "ticketId", "at", "type", "actorId", "fromState", "toState", "note", "data")
   VALUES (@id, @ticketId, @at, @type, @actorId, @fromState, @toState, @note, @data)`;
 const NEXT_NUMBER = `INSERT INTO "TicketCounter" ("year", "last") VALUES (?, 1)
@@ -138,6 +140,11 @@ export class SqliteTicketRepository implements TicketRepository {
     );
   }
 
+  /** One SQLite commit for all of `work`'s: each commit writes every page it dirtied to the WAL. */
+  inOneCommit<T>(work: () => Promise<T>): Promise<T> {
+    return this.sqlite.batch(work);
+  }
+
   async commit(changes: TicketChangeSet): Promise<Result<CommittedTickets>> {
     try {
       const stored = await this.sqlite.transaction((sql) => applyChanges(sql, changes));
@@ -167,8 +174,15 @@ export class SqliteTicketRepository implements TicketRepository {
 function applyChanges(sql: SqlStatements, changes: TicketChangeSet): Map<string, Ticket> {
   const result = new Map<string, Ticket>();
   for (const { ticket, expectedVersion } of changes.updates) {
-    const params = { ...ticketToSql(ticket), version: expectedVersion + 1, expectedVersion };
-    if (sql.prepare(UPDATE_TICKET).run(params).changes !== 1) throw new ConcurrentUpdate(ticket.id);
+    // Only the columns that changed: a ticket has a dozen indexes, and a nudge changes one timer.
+    const current = sql.prepare(SELECT_FOR_UPDATE).get(ticket.id, expectedVersion) as
+      | Record<string, SqlValue>
+      | undefined;
+    if (!current) throw new ConcurrentUpdate(ticket.id);
+    const params = ticketToSql(ticket);
+    const changed = TICKET_COLUMNS.filter((c) => c !== "id" && c !== "version" && params[c] !== current[c]);
+    const update = { ...params, version: expectedVersion + 1, expectedVersion };
+    if (sql.prepare(updateOf(changed)).run(update).changes !== 1) throw new ConcurrentUpdate(ticket.id);
     result.set(ticket.id, { ...ticket, version: expectedVersion + 1 });
   }
   for (const draft of changes.creates) {

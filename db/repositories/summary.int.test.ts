@@ -4,19 +4,29 @@ import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { summarise } from "../../core/summaries/summarise";
 import { dayPeriod } from "../../core/summaries/summary-period";
-import type { SummaryDeps } from "../../core/summaries/summary-repository";
+import type { SummaryRepository } from "../../core/summaries/summary-repository";
 import { workerScores } from "../../core/summaries/worker-scores";
 import { ADMIN, summaryFixture, W1 } from "../../core/testing/summary-fixture";
+import type { EgridDatabase } from "../database";
 import { sqliteTimestamp } from "../sqlite-timestamp";
+import { recordPreparedStatements } from "../testing/record-statements";
 import { TEST_DATABASE, tempDatabase } from "../testing/temp-database";
 import { PrismaGovernanceDirectory } from "./prisma-directory";
 import { PrismaSummaryDeliveries, PrismaSummaryRepository } from "./prisma-summary";
+import { summaryRepositoryFor } from "./repositories-for";
 import { toTicketEventRow, toTicketRow } from "./ticket-row-mapping";
 
 const ZONE = "Asia/Shanghai";
 let temp: Awaited<ReturnType<typeof tempDatabase>>;
 const queries: { sql: string; params: string }[] = [];
-let deps: SummaryDeps;
+
+/** The summary reads as the app has them (prepared statements on SQLite) and, on SQLite, Prisma's too. */
+const IMPLEMENTATIONS: { kind: string; make: (db: EgridDatabase) => SummaryRepository }[] = [
+  { kind: "as the app has them", make: summaryRepositoryFor },
+  ...(TEST_DATABASE === "SQLite"
+    ? [{ kind: "through Prisma", make: (db: EgridDatabase) => new PrismaSummaryRepository(db.prisma) }]
+    : []),
+];
 
 beforeAll(async () => {
   temp = await tempDatabase({ onQuery: (sql, params) => queries.push({ sql, params }) });
@@ -25,15 +35,14 @@ beforeAll(async () => {
     await tx.ticket.createMany({ data: tickets.map(toTicketRow) });
     await tx.ticketEvent.createMany({ data: events.map(toTicketEventRow) });
   });
-  deps = {
-    summaries: new PrismaSummaryRepository(temp.db.prisma),
-    places: new PrismaGovernanceDirectory(temp.db.prisma),
-  };
 });
 afterAll(async () => temp.cleanup());
 
-describe(`summaries on ${TEST_DATABASE}`, () => {
+describe.each(IMPLEMENTATIONS)(`summaries on ${TEST_DATABASE}, $kind`, ({ make }) => {
+  const depsOf = () => ({ summaries: make(temp.db), places: new PrismaGovernanceDirectory(temp.db.prisma) });
+
   it("gives the same figures as the hand-computed fixture in memory", async () => {
+    const deps = depsOf();
     const { from, to } = dayPeriod("2026-11-30", ZONE);
     const result = await summarise(deps, { scopePlaceId: "c-chunhui", from, to, timeZone: ZONE });
     if (!result.ok) throw new Error(result.code);
@@ -92,8 +101,17 @@ describe(`summaries on ${TEST_DATABASE}`, () => {
     async () => {
       queries.length = 0;
       const { from, to } = dayPeriod("2026-11-30", ZONE);
-      await summarise(deps, { scopePlaceId: "c-chunhui", from, to, timeZone: ZONE });
-      const reads = queries.filter((q) => /^SELECT .* FROM `main`\.`(Ticket|TicketEvent)` WHERE/.test(q.sql));
+      const stopRecording = recordPreparedStatements(queries);
+      await summarise(depsOf(), { scopePlaceId: "c-chunhui", from, to, timeZone: ZONE }).finally(
+        stopRecording,
+      );
+      const reads = queries
+        .map((q) => ({ ...q, sql: q.sql.replace(/\s+/g, " ") }))
+        .filter((q) =>
+          /^SELECT .* FROM (`main`\.`(Ticket|TicketEvent)`|"(Ticket|TicketEvent)")( e)? WHERE/.test(q.sql),
+        )
+        // Prisma's statements come twice: by onQuery with their parameters, and run bound (no arguments).
+        .filter((q) => !(q.params === "[]" && q.sql.includes("`main`")));
       expect(reads.length).toBeGreaterThanOrEqual(5);
       const raw = new Database(temp.file, { readonly: true });
       for (const query of reads) {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { fixedClock, MINUTE_MS } from "../../core/shared/clock";
 import { sweepDeadlines } from "../../core/tickets/sweep-deadlines";
 import { sqliteTimestamp } from "../sqlite-timestamp";
+import { recordPreparedStatements } from "../testing/record-statements";
 import { tempDatabase, ticketDepsOn } from "../testing/temp-database";
 
 const NOW = new Date("2026-11-30T02:00:00Z");
@@ -86,22 +87,3 @@ describe("the deadline sweep at 100,000 tickets", () => {
     raw.close();
   });
 });
-
-/** Record every execution of a prepared better-sqlite3 statement (SQL and JSON parameters) until stopped. */
-function recordPreparedStatements(into: { sql: string; params: string }[]): () => void {
-  const probe = new Database(":memory:");
-  const prototype = Object.getPrototypeOf(probe.prepare("SELECT 1")) as Record<
-    string,
-    (...args: unknown[]) => unknown
-  >;
-  probe.close();
-  const originals = new Map(["all", "get", "run"].map((name) => [name, prototype[name]!] as const));
-  for (const [name, original] of originals)
-    prototype[name] = function (this: { source: string }, ...args: unknown[]) {
-      into.push({ sql: this.source, params: JSON.stringify(args) });
-      return original.apply(this, args);
-    };
-  return () => {
-    for (const [name, original] of originals) prototype[name] = original;
-  };
-}
