@@ -35,7 +35,9 @@ Defaults: 20,000 distinct timed messages over 3 intake runs (+100 warm-up each),
 300 simulated seconds from 5,000 residents; a 1,000,000-ticket database with 100,000 open and
 1,000 due for the sweep and the summary; 2,000 messages through the same intake on PostgreSQL
 (127.0.0.1:5432, database test, a schema of its own), skipped when it cannot be reached.
---quick: 600 messages over 2 runs, 50,000 tickets, 200 messages on PostgreSQL.`;
+--quick: 600 messages over 2 runs, 50,000 tickets, 200 messages on PostgreSQL.
+BENCH_TRACE_SQL=<outcome> (e.g. ticket_dispatched) with --only trace: each statement a message with
+that outcome ran, and how often.`;
 
 export function parseOptions(argv: readonly string[]): BenchOptions {
   const { values } = parseArgs({
