@@ -45,7 +45,7 @@ describe.skipIf(TEST_DATABASE !== "SQLite")("the shared SQLite connection", () =
   });
 
   it("a unit that fails inside a batch is undone alone", async () => {
-    const { sqlite, count, insert } = await setup();
+    const { sqlite, insert } = await setup();
     await sqlite.batch(async () => {
       await insert(2001);
       await expect(
