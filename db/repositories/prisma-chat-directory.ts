@@ -13,7 +13,7 @@ export class PrismaChatDirectory implements ChatDirectory {
   private readonly touched = new Map<string, number>();
 
   constructor(
-    protected readonly prisma: PrismaClient,
+    private readonly prisma: PrismaClient,
     private readonly people: PrismaPeopleDirectory,
     private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
   ) {}

@@ -145,8 +145,8 @@ export class PrismaPeopleDirectory implements PeopleDirectory {
   private readonly remembered = new Map<string, { person: Person; until: number }>();
 
   constructor(
-    protected readonly prisma: PrismaClient,
-    protected readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
+    private readonly prisma: PrismaClient,
+    private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
     private readonly rememberMs = 0,
   ) {}
 
