@@ -114,6 +114,18 @@ describe.skipIf(TEST_DATABASE !== "SQLite")(
         }),
       );
       expect(moved.tickets.get(stale.id)!.version).toBe(stale.version + 1);
+      // A change of nothing but the version (no column differs) is still a versioned write.
+      const same = (await viaSql.findById(stale.id))!;
+      const unchanged = unwrap(
+        await viaSql.commit({
+          creates: [],
+          updates: [{ ticket: same, expectedVersion: same.version }],
+          events: [],
+          followers: [],
+        }),
+      );
+      expect(unchanged.tickets.get(same.id)!.version).toBe(same.version + 1);
+      expect((await viaPrisma.findById(same.id))!).toEqual({ ...same, version: same.version + 1 });
       const conflict = await viaSql.commit({
         creates: [],
         updates: [{ ticket: { ...stale, priority: "low" }, expectedVersion: stale.version }],
@@ -123,7 +135,7 @@ describe.skipIf(TEST_DATABASE !== "SQLite")(
       expect(conflict).toMatchObject({ ok: false, code: "TICKET.CONCURRENT_UPDATE" });
       expect(await viaPrisma.findById(stale.id)).toMatchObject({
         priority: "high",
-        version: stale.version + 1,
+        version: stale.version + 2, // the change of priority, then the change of nothing
       });
       expect(await viaPrisma.listFollowers(stale.id)).not.toContain("p-res-liu");
     });

@@ -24,7 +24,7 @@ const INSERT_TICKET = `INSERT INTO "Ticket" (${TICKET_SELECT}) VALUES (${TICKET_
 const SELECT_FOR_UPDATE = `SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "id" = ? AND "version" = ?`;
 /** The UPDATE of exactly these columns: SQLite rewrites the entries of every index on a column it SETs. */
 const updateOf = (columns: readonly string[]) =>
-  `UPDATE "Ticket" SET ${columns.map((c) => `"${c}" = @${c}`).join(", ")}, "version" = @version
+  `UPDATE "Ticket" SET ${[...columns.map((c) => `"${c}" = @${c}`), `"version" = @version`].join(", ")}
    WHERE "id" = @id AND "version" = @expectedVersion`;
 const INSERT_EVENT = `INSERT INTO "TicketEvent" ("id", "ticketId", "at", "type", "actorId", "fromState", "toState", "note", "data")
   VALUES (@id, @ticketId, @at, @type, @actorId, @fromState, @toState, @note, @data)`;
