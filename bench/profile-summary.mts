@@ -8,20 +8,10 @@ import { fixedClock } from "../core/shared/clock";
 import { instantOf, wallTimeIn } from "../core/shared/zoned-time";
 import { summarise } from "../core/summaries/summarise";
 import type { SummaryRepository } from "../core/summaries/summary-repository";
-import { seededRandom } from "../prompts/offline-model/seeded-random";
-import { benchDir } from "./bench-database";
-import { generateTicketCorpus } from "./ticket-corpus";
+import { withProfileCorpus } from "./profile-corpus";
 
-const total = Number(process.argv[2] ?? 1_000_000);
-const dir = benchDir();
-try {
-  const at = new Date(new Date("2026-12-01T00:00:00Z").getTime() + 26 * 3600_000);
-  const corpus = await generateTicketCorpus(
-    dir.file("tickets.db"),
-    { total, open: Math.round(total / 10), due: 1000 },
-    at,
-    seededRandom(20_261_131),
-  );
+await withProfileCorpus(Number(process.argv[2] ?? 1_000_000), async (corpus) => {
+  const at = corpus.at;
   const config = loadConfig({ DATABASE_URL: `file:${corpus.file}`, SEED_DEMO: "false" });
   const egrid = await createEgrid(config, createLogger("silent"), fixedClock(at));
   const repo = egrid.summaries.summaries;
@@ -45,6 +35,4 @@ try {
     process.stdout.write(`run ${run}: ${Math.round(performance.now() - started)} ms in all\n`);
   }
   await egrid.close();
-} finally {
-  dir.remove();
-}
+});
