@@ -64,6 +64,36 @@ describe.skipIf(TEST_DATABASE !== "SQLite")("the shared SQLite connection", () =
     expect(years).toEqual([2001, 2003]);
   });
 
+  it("a unit without a savepoint: its declared early failure keeps the batch; a failure after writing undoes all", async () => {
+    const { sqlite, count, insert } = await setup();
+    class Stale extends Error {}
+    const noSavepoint = { failsBeforeWriting: (error: unknown) => error instanceof Stale };
+    await sqlite.batch(async () => {
+      await insert(2001);
+      await expect(
+        sqlite.transaction(() => {
+          throw new Stale("version moved on");
+        }, noSavepoint),
+      ).rejects.toThrow(Stale);
+      await insert(2002);
+    });
+    expect(await count()).toBe(2);
+    await expect(
+      sqlite.batch(async () => {
+        await insert(2003);
+        await sqlite
+          .transaction((sql) => {
+            sql.prepare(`INSERT INTO "TicketCounter" ("year", "last") VALUES (2004, 1)`).run();
+            sql.prepare(`INSERT INTO "TicketCounter" ("year", "last") VALUES (2001, 1)`).run(); // duplicate key
+          }, noSavepoint)
+          .catch(() => "caught, and the work goes on");
+        await insert(2005);
+      }),
+    ).rejects.toThrow(/UNIQUE/);
+    // Half of the failed unit was written, so nothing of the batch is kept.
+    expect(await count()).toBe(2);
+  });
+
   it("others wait for an open batch: units, Prisma's queries and transactions see it committed", async () => {
     const { db, sqlite, count, insert } = await setup();
     let release = () => {};

@@ -23,7 +23,7 @@ export class SqliteConnection {
   private database: Database | null = null;
   private statements = new Map<string, Statement>();
   private readonly batchScope = new AsyncLocalStorage<object>();
-  private openBatch: { token: object; done: Promise<void> } | null = null;
+  private openBatch: { token: object; done: Promise<void>; failed?: unknown } | null = null;
   /** Prisma transactions asked for and not yet finished (one may be waiting for Prisma's own lock). */
   private prismaTransactions = 0;
 
@@ -50,15 +50,32 @@ export class SqliteConnection {
    * `unit` as one atomic write (rolled back whole if it throws), run as `run` is: its own
    * transaction (BEGIN IMMEDIATE: a read-then-write unit never fails to upgrade its lock mid-way
    * when another process wrote in between), or inside a batch a savepoint of the batch's.
+   *
+   * `failsBeforeWriting`: the errors this unit throws only before its first write. Inside a batch
+   * it then runs without a savepoint (each costs tens of µs: SQLite journals every page the unit
+   * touches, to be able to undo it); any other error it throws rolls the whole batch back.
    */
-  async transaction<T>(unit: (sql: SqlStatements) => T): Promise<T> {
+  async transaction<T>(
+    unit: (sql: SqlStatements) => T,
+    options: { failsBeforeWriting?: (error: unknown) => boolean } = {},
+  ): Promise<T> {
     for (;;) {
       const database = this.usable();
-      if (database) {
-        const atomic = database.transaction(() => unit(this.statementsOf(database)));
-        return database.inTransaction ? atomic() : atomic.immediate();
+      if (!database) {
+        await this.turn();
+        continue;
       }
-      await this.turn();
+      const batch = this.openBatch;
+      if (batch && options.failsBeforeWriting) {
+        try {
+          return unit(this.statementsOf(database));
+        } catch (error) {
+          if (!options.failsBeforeWriting(error)) batch.failed ??= error;
+          throw error;
+        }
+      }
+      const atomic = database.transaction(() => unit(this.statementsOf(database)));
+      return database.inTransaction ? atomic() : atomic.immediate();
     }
   }
 
@@ -76,10 +93,16 @@ export class SqliteConnection {
     }
     let finish = () => {};
     const token = {};
-    this.openBatch = { token, done: new Promise<void>((resolve) => (finish = resolve)) };
+    const batch: NonNullable<typeof this.openBatch> = {
+      token,
+      done: new Promise<void>((resolve) => (finish = resolve)),
+    };
+    this.openBatch = batch;
     try {
       database.prepare("BEGIN IMMEDIATE").run();
       const result = await this.batchScope.run(token, work);
+      // A unit without a savepoint failed half-written: whatever `work` made of it, keep nothing.
+      if (batch.failed !== undefined) throw batch.failed;
       database.prepare("COMMIT").run();
       return result;
     } catch (error) {
