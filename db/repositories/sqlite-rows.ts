@@ -8,12 +8,37 @@ import { toTicket, toTicketEventRow, toTicketRow } from "./ticket-row-mapping";
  */
 export type SqlValue = string | number | null;
 
+/**
+ * A stored timestamp as a Date. The adapter's own format ("2026-12-07T10:00:00.000+00:00") is
+ * read digit by digit, twice as fast as Date's parser — a summary reads some 200,000 of them;
+ * anything else goes to Date's parser.
+ */
 export function fromTimestamp(value: unknown): Date {
-  return new Date(value as string);
+  const text = value as string;
+  if (text.length !== 29 || text.charCodeAt(23) !== PLUS || !text.endsWith("+00:00")) return new Date(text);
+  const digits = (from: number, to: number) => {
+    let number = 0;
+    for (let i = from; i < to; i++) number = number * 10 + text.charCodeAt(i) - ZERO;
+    return number;
+  };
+  return new Date(
+    Date.UTC(
+      digits(0, 4),
+      digits(5, 7) - 1,
+      digits(8, 10),
+      digits(11, 13),
+      digits(14, 16),
+      digits(17, 19),
+      digits(20, 23),
+    ),
+  );
 }
 
+const PLUS = "+".charCodeAt(0);
+const ZERO = "0".charCodeAt(0);
+
 export function fromOptionalTimestamp(value: unknown): Date | null {
-  return value === null || value === undefined ? null : new Date(value as string);
+  return value === null || value === undefined ? null : fromTimestamp(value);
 }
 
 export function toTimestamp(at: Date | null): string | null {
