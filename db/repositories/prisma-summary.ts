@@ -121,7 +121,7 @@ export class PrismaSummaryRepository implements SummaryRepository {
   }
 }
 
-function toSummaryEvent(row: {
+export function toSummaryEvent(row: {
   ticketId: string;
   type: string;
   at: Date;

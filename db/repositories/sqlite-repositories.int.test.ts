@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { personActor } from "../../core/people/person";
 import { fixedClock } from "../../core/shared/clock";
-import type { Result } from "../../core/shared/result";
+import { unwrap } from "../../core/testing/ticket-fixture";
 import { openTicket } from "../../core/tickets/open-ticket";
 import { ACTIVE_STATES, type Ticket } from "../../core/tickets/ticket";
 import { signForTicket } from "../../core/tickets/work-on-ticket";
@@ -23,11 +23,6 @@ const cleanups: (() => Promise<void>)[] = [];
 afterEach(async () => {
   while (cleanups.length) await cleanups.pop()!();
 });
-
-function unwrap<T>(result: Result<T>): T {
-  if (!result.ok) throw new Error(`${result.code} ${JSON.stringify(result.detail)}`);
-  return result.value;
-}
 
 async function setup() {
   const temp = await tempDatabase();

@@ -6,6 +6,7 @@ import {
 } from "../../core/summaries/summary-repository";
 import { ACTIVE_STATES, type TicketEventType, type TicketState } from "../../core/tickets/ticket";
 import type { SqliteConnection } from "../sqlite-connection";
+import { toSummaryEvent } from "./prisma-summary";
 import { fromOptionalTimestamp, fromTimestamp, toTimestamp } from "./sqlite-rows";
 import { pathRange } from "./ticket-row-mapping";
 
@@ -113,13 +114,15 @@ export class SqliteSummaryRepository implements SummaryRepository {
 
   private events(query: string, params: (string | null)[]): Promise<SummaryEvent[]> {
     return this.sqlite.run((sql) =>
-      (sql.prepare(query).all(...params) as Record<string, unknown>[]).map((row) => ({
-        ticketId: row.ticketId as string,
-        type: row.type as TicketEventType,
-        at: fromTimestamp(row.at),
-        actorId: row.actorId as string | null,
-        data: row.data ? (JSON.parse(row.data as string) as SummaryEvent["data"]) : null,
-      })),
+      (
+        sql.prepare(query).all(...params) as {
+          ticketId: string;
+          type: string;
+          at: string;
+          actorId: string | null;
+          data: string | null;
+        }[]
+      ).map((row) => toSummaryEvent({ ...row, at: fromTimestamp(row.at) })),
     );
   }
 }

@@ -7,6 +7,7 @@ import type {
   TicketListQuery,
   TicketRepository,
 } from "../../core/tickets/ticket-repository";
+import type { TicketEvent as TicketEventRow } from "../generated/client";
 import type { SqliteConnection, SqlStatements } from "../sqlite-connection";
 import {
   eventToSql,
@@ -18,7 +19,7 @@ import {
   ticketToSql,
   toTimestamp,
 } from "./sqlite-rows";
-import { pathRange } from "./ticket-row-mapping";
+import { pathRange, toTicketEvent } from "./ticket-row-mapping";
 
 const INSERT_TICKET = `INSERT INTO "Ticket" (${TICKET_SELECT}) VALUES (${TICKET_COLUMNS.map((c) => `@${c}`).join(", ")})`;
 const SELECT_FOR_UPDATE = `SELECT ${TICKET_SELECT} FROM "Ticket" WHERE "id" = ? AND "version" = ?`;
@@ -107,18 +108,8 @@ export class SqliteTicketRepository implements TicketRepository {
       (
         sql
           .prepare(`SELECT * FROM "TicketEvent" WHERE "ticketId" = ? ORDER BY "at" ASC, "id" ASC`)
-          .all(ticketId) as Record<string, unknown>[]
-      ).map((row) => ({
-        id: row.id as string,
-        ticketId: row.ticketId as string,
-        at: fromTimestamp(row.at),
-        type: row.type as TicketEvent["type"],
-        actorId: row.actorId as string | null,
-        fromState: row.fromState as TicketEvent["fromState"],
-        toState: row.toState as TicketEvent["toState"],
-        note: row.note as string | null,
-        data: row.data ? (JSON.parse(row.data as string) as TicketEvent["data"]) : null,
-      })),
+          .all(ticketId) as (TicketEventRow & { at: string })[]
+      ).map((row) => toTicketEvent({ ...row, at: fromTimestamp(row.at) })),
     );
   }
 
