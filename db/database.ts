@@ -7,6 +7,7 @@ import { PrismaClient } from "./generated/client";
 import type { MigrationReport } from "./migration-files";
 import { SqliteConnection } from "./sqlite-connection";
 import { migrateSqlite } from "./sqlite-migrator";
+import { type CheckpointStats, WalCheckpointer } from "./wal-checkpointer";
 
 export type { PrismaClient } from "./generated/client";
 
@@ -18,6 +19,8 @@ export interface EgridDatabase {
   readonly migrations: MigrationReport;
   /** SQLite only: Prisma's connection, for the hot paths' prepared statements (see SqliteConnection). */
   readonly sqlite: SqliteConnection | null;
+  /** SQLite on a file: what the background WAL checkpointer has done (see WalCheckpointer). */
+  walCheckpoints(): CheckpointStats | null;
   close(): Promise<void>;
 }
 
@@ -51,7 +54,8 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
     // database), then `optimize` redoes the tables that grew tenfold since.
     const statsTable = setup.prepare(`SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'`).get();
     const analysed = statsTable && setup.prepare(`SELECT 1 FROM sqlite_stat1 WHERE tbl = 'Ticket'`).get();
-    if (analysed) setup.pragma("optimize = 0x10002");
+    // Again after a migration: it may have rebuilt indexes, whose statistics went with them.
+    if (analysed && migrations.applied.length === 0) setup.pragma("optimize = 0x10002");
     else setup.exec("ANALYZE");
   } finally {
     setup.close();
@@ -67,14 +71,29 @@ export async function openDatabase(databaseUrl: string, options: OpenOptions = {
   await prisma.$executeRawUnsafe("PRAGMA foreign_keys = ON");
   // 64 MB of pages instead of SQLite's 2 MB: a street's summary reads some 40,000 cases' rows.
   await prisma.$executeRawUnsafe("PRAGMA cache_size = -65536");
+  const checkpointer = target.file === ":memory:" ? null : await checkpointInBackground(prisma, target.file);
   return {
     prisma,
     kind: "sqlite",
     location: target.file,
     migrations,
     sqlite,
-    close: () => prisma.$disconnect(),
+    walCheckpoints: () => checkpointer?.current() ?? null,
+    close: async () => {
+      await checkpointer?.stop();
+      await prisma.$disconnect();
+    },
   };
+}
+
+/** WAL checkpoints off the event loop; should the worker die, the connection does them inline again. */
+async function checkpointInBackground(prisma: PrismaClient, file: string): Promise<WalCheckpointer> {
+  await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WalCheckpointer.FALLBACK_PAGES}`);
+  // Keep a WAL that once grew large from staying that size on disk.
+  await prisma.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
+  return WalCheckpointer.start(file, () => {
+    prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000").catch(() => {});
+  });
 }
 
 /**

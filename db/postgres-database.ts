@@ -54,6 +54,7 @@ export async function openPostgres(
     location: describe(target.url, target.schema),
     migrations,
     sqlite: null,
+    walCheckpoints: () => null,
     async close() {
       await client.$disconnect();
       await pool.end().catch(() => {});

@@ -7,7 +7,13 @@ import { dispatchClock, triageClock } from "./sla";
 import type { Ticket } from "./ticket";
 import type { TicketDeps } from "./ticket-deps";
 import { notice, type TicketNotice } from "./ticket-notice";
-import { commitUpdate, loadForAction, makeEvent, type TransitionOutcome } from "./ticket-transition";
+import {
+  checkAction,
+  commitUpdate,
+  loadForAction,
+  makeEvent,
+  type TransitionOutcome,
+} from "./ticket-transition";
 import { targetState } from "./ticket-transitions";
 
 /** The unit one rung above the ticket's: grid → community → street → the responsible department. */
@@ -36,7 +42,18 @@ export async function escalateTicket(
 ): Promise<Result<TransitionOutcome>> {
   const loaded = await loadForAction(deps, input.ticketId, input.actor, "escalate");
   if (!loaded.ok) return loaded;
-  const before = loaded.value;
+  return escalateAsRead(deps, loaded.value, input);
+}
+
+/** escalateTicket for a ticket just read (the sweep's due ones): no second read of the same row. */
+export async function escalateAsRead(
+  deps: TicketDeps,
+  ticket: Ticket,
+  input: { actor: Actor; reason: string },
+): Promise<Result<TransitionOutcome>> {
+  const checked = checkAction(ticket, input.actor, "escalate");
+  if (!checked.ok) return checked;
+  const before = checked.value;
   const unit = await unitAbove(deps, before);
   if (!unit) return fail("TICKET.TOP_LEVEL", { number: before.number, level: before.level });
   const now = deps.clock.now();

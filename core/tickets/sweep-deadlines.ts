@@ -1,7 +1,7 @@
 import { systemActor } from "../people/person";
 import { quietUntil } from "../shared/clock";
 import { ok, type Result } from "../shared/result";
-import { escalateTicket } from "./escalate-ticket";
+import { escalateAsRead } from "./escalate-ticket";
 import { handlerIdsOf } from "./route-ticket";
 import { stoppedClock } from "./sla";
 import type { Ticket } from "./ticket";
@@ -62,7 +62,7 @@ export async function sweepDeadlines(
   };
 
   await drain("escalateDueAt", async (ticket) => {
-    const outcome = await escalateTicket(atDeps, { ticketId: ticket.id, actor: SWEEPER, reason: "deadline" });
+    const outcome = await escalateAsRead(atDeps, ticket, { actor: SWEEPER, reason: "deadline" });
     if (outcome.ok) {
       counts.escalated++;
       notices.push(...outcome.value.notices);

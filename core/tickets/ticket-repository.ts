@@ -10,9 +10,20 @@ export type NewTicket = Omit<Ticket, "number" | "version"> & { readonly numberYe
  */
 export interface TicketChangeSet {
   readonly creates: readonly NewTicket[];
-  readonly updates: readonly { readonly ticket: Ticket; readonly expectedVersion: number }[];
+  readonly updates: readonly TicketUpdate[];
   readonly events: readonly TicketEvent[];
   readonly followers: readonly { readonly ticketId: string; readonly personId: string }[];
+}
+
+export interface TicketUpdate {
+  readonly ticket: Ticket;
+  readonly expectedVersion: number;
+  /**
+   * The ticket as the caller read it at `expectedVersion`, when it has it: a repository may then
+   * tell which columns changed without reading the row again (every write bumps the version, so
+   * the row at that version is this).
+   */
+  readonly before?: Ticket;
 }
 
 export interface CommittedTickets {

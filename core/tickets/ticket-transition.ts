@@ -20,6 +20,11 @@ export async function loadForAction(
 ): Promise<Result<Ticket>> {
   const ticket = await deps.tickets.findById(ticketId);
   if (!ticket) return fail("TICKET.NOT_FOUND", { ticketId });
+  return checkAction(ticket, actor, action);
+}
+
+/** The checks of loadForAction, for a ticket already in hand: the actor allowed, the state allowing it. */
+export function checkAction(ticket: Ticket, actor: Actor, action: TicketAction): Result<Ticket> {
   if (!mayAct(actor, action, ticket)) return fail("TICKET.NOT_ALLOWED", { action, number: ticket.number });
   if (!canTransition(action, ticket.state)) {
     return fail("TICKET.ILLEGAL_TRANSITION", { action, state: ticket.state, number: ticket.number });
@@ -51,7 +56,7 @@ export async function commitUpdate(
 ): Promise<Result<Ticket>> {
   const committed = await deps.tickets.commit({
     creates: [],
-    updates: [{ ticket: after, expectedVersion: before.version }],
+    updates: [{ ticket: after, expectedVersion: before.version, before }],
     events,
     followers,
   });

@@ -5,6 +5,7 @@ import { unwrap } from "../../core/testing/ticket-fixture";
 import { openTicket } from "../../core/tickets/open-ticket";
 import { ACTIVE_STATES, type Ticket } from "../../core/tickets/ticket";
 import { signForTicket } from "../../core/tickets/work-on-ticket";
+import { recordPreparedStatements } from "../testing/record-statements";
 import { TEST_DATABASE, tempDatabase, ticketDepsOn } from "../testing/temp-database";
 import { PrismaChatDirectory } from "./prisma-chat-directory";
 import { PrismaPeopleDirectory } from "./prisma-directory";
@@ -109,6 +110,24 @@ describe.skipIf(TEST_DATABASE !== "SQLite")(
         }),
       );
       expect(moved.tickets.get(stale.id)!.version).toBe(stale.version + 1);
+      // With the ticket as read, only what differs from it is written, and nothing is read first.
+      const asRead = (await viaSql.findById(first.id))!;
+      const escalated: Ticket = { ...asRead, level: "community", nudgeDueAt: null, assigneeId: null };
+      const updates = [{ ticket: escalated, expectedVersion: asRead.version, before: asRead }];
+      const statements: { sql: string; params: string }[] = [];
+      const stopRecording = recordPreparedStatements(statements);
+      try {
+        unwrap(await viaSql.commit({ creates: [], updates, events: [], followers: [] }));
+      } finally {
+        stopRecording();
+      }
+      const onTickets = statements
+        .map((s) => s.sql.replace(/\s+/g, " "))
+        .filter((q) => q.includes('"Ticket"'));
+      expect(onTickets.map((q) => q.split(" WHERE")[0])).toEqual([
+        `UPDATE "Ticket" SET "level" = @level, "assigneeId" = @assigneeId, "nudgeDueAt" = @nudgeDueAt, "version" = @version`,
+      ]);
+      expect(await viaPrisma.findById(first.id)).toEqual({ ...escalated, version: asRead.version + 1 });
       // A change of nothing but the version (no column differs) is still a versioned write.
       const same = (await viaSql.findById(stale.id))!;
       const unchanged = unwrap(

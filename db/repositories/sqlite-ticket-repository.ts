@@ -169,22 +169,19 @@ export class SqliteTicketRepository implements TicketRepository {
  * stale one (ConcurrentUpdate) leaves nothing to undo — which lets a batch skip the savepoint.
  */
 function applyChanges(sql: SqlStatements, changes: TicketChangeSet): Map<string, Ticket> {
-  const currents = changes.updates.map(({ ticket, expectedVersion }) => {
-    const current = sql.prepare(SELECT_FOR_UPDATE).get(ticket.id, expectedVersion) as
-      | Record<string, SqlValue>
-      | undefined;
-    if (!current) throw new ConcurrentUpdate(ticket.id);
-    return current;
-  });
   const result = new Map<string, Ticket>();
-  changes.updates.forEach(({ ticket, expectedVersion }, index) => {
+  for (const [index, current] of rowsAsRead(sql, changes).entries()) {
+    const { ticket, expectedVersion } = changes.updates[index]!;
     // Only the columns that changed: a ticket has a dozen indexes, and a nudge changes one timer.
     const params = ticketToSql(ticket);
-    const current = currents[index]!;
     const changed = TICKET_COLUMNS.filter((c) => c !== "id" && c !== "version" && params[c] !== current[c]);
-    sql.prepare(updateOf(changed)).run({ ...params, version: expectedVersion + 1, expectedVersion });
+    const { changes: written } = sql
+      .prepare(updateOf(changed))
+      .run({ ...params, version: expectedVersion + 1, expectedVersion });
+    // Only a lone update goes unchecked (rowsAsRead), and then this is the set's first write.
+    if (written === 0) throw new ConcurrentUpdate(ticket.id);
     result.set(ticket.id, { ...ticket, version: expectedVersion + 1 });
-  });
+  }
   for (const draft of changes.creates) {
     const { numberYear, ...rest } = draft;
     const { last } = sql.prepare(NEXT_NUMBER).get(numberYear) as { last: number };
@@ -196,4 +193,21 @@ function applyChanges(sql: SqlStatements, changes: TicketChangeSet): Map<string,
   for (const follower of changes.followers)
     sql.prepare(ADD_FOLLOWER).run(follower.ticketId, follower.personId);
   return result;
+}
+
+/**
+ * The updated tickets' rows at their expected versions, to diff against. A lone update that came
+ * with the ticket as read needs no read: its UPDATE finds the version or writes nothing. Several
+ * are read first, so that none is written unless all are current.
+ */
+function rowsAsRead(sql: SqlStatements, changes: TicketChangeSet): Record<string, SqlValue>[] {
+  const only = changes.updates.length === 1 ? changes.updates[0]! : null;
+  if (only?.before && only.before.version === only.expectedVersion) return [ticketToSql(only.before)];
+  return changes.updates.map(({ ticket, expectedVersion }) => {
+    const current = sql.prepare(SELECT_FOR_UPDATE).get(ticket.id, expectedVersion) as
+      | Record<string, SqlValue>
+      | undefined;
+    if (!current) throw new ConcurrentUpdate(ticket.id);
+    return current;
+  });
 }

@@ -114,27 +114,31 @@ describe(`the ticket engine on ${TEST_DATABASE} with the demo district`, () => {
       followers: [],
     });
     expect(first.ok).toBe(true);
-    const stale = await deps.tickets.commit({
-      creates: [],
-      updates: [{ ticket: { ...ticket, priority: "low" }, expectedVersion: ticket.version }],
-      events: [
-        {
-          id: "ev-stale",
-          ticketId: ticket.id,
-          at: T0,
-          type: "reclassified",
-          actorId: null,
-          fromState: "dispatched",
-          toState: "dispatched",
-          note: null,
-          data: null,
-        },
-      ],
-      followers: [],
-    });
-    expect(stale).toMatchObject({ ok: false, code: "TICKET.CONCURRENT_UPDATE" });
-    expect((await deps.tickets.findById(ticket.id))?.priority).toBe("high");
-    expect((await deps.tickets.listEvents(ticket.id)).some((e) => e.id === "ev-stale")).toBe(false);
+    // With the ticket as read (as commitUpdate sends it) and without: both find the version moved.
+    for (const before of [undefined, ticket]) {
+      const stale = await deps.tickets.commit({
+        creates: [],
+        updates: [{ ticket: { ...ticket, priority: "low" }, expectedVersion: ticket.version, before }],
+        events: [
+          {
+            id: "ev-stale",
+            ticketId: ticket.id,
+            at: T0,
+            type: "reclassified",
+            actorId: null,
+            fromState: "dispatched",
+            toState: "dispatched",
+            note: null,
+            data: null,
+          },
+        ],
+        followers: [{ ticketId: ticket.id, personId: "p-res-liu" }],
+      });
+      expect(stale).toMatchObject({ ok: false, code: "TICKET.CONCURRENT_UPDATE" });
+      expect((await deps.tickets.findById(ticket.id))?.priority).toBe("high");
+      expect((await deps.tickets.listEvents(ticket.id)).some((e) => e.id === "ev-stale")).toBe(false);
+      expect(await deps.tickets.listFollowers(ticket.id)).not.toContain("p-res-liu");
+    }
   });
 
   it("numbers are unique under concurrent reports", async () => {

@@ -1,0 +1,81 @@
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import Database from "better-sqlite3";
+import { afterEach, describe, expect, it } from "vitest";
+import { openDatabase } from "./database";
+import { WalCheckpointer } from "./wal-checkpointer";
+
+const dirs: string[] = [];
+afterEach(() => {
+  while (dirs.length) rmSync(dirs.pop()!, { recursive: true, force: true });
+});
+
+function tempFile(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), "egrid-wal-"));
+  dirs.push(dir);
+  return path.join(dir, "egrid.db");
+}
+
+async function until(condition: () => boolean, ms = 10_000): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error("timed out");
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe("WAL checkpoints in a worker thread", () => {
+  it("the app's connection leaves checkpoints to the worker, which copies the WAL back as it grows", async () => {
+    const file = tempFile();
+    const db = await openDatabase(`file:${file}`);
+    try {
+      const [{ wal_autocheckpoint }] =
+        await db.prisma.$queryRawUnsafe<{ wal_autocheckpoint: bigint }[]>("PRAGMA wal_autocheckpoint");
+      expect(Number(wal_autocheckpoint)).toBe(WalCheckpointer.FALLBACK_PAGES);
+      // Some 300 pages of commits: below the fallback, so only the worker can have moved them.
+      await db.prisma.$executeRawUnsafe(`CREATE TABLE "Padding" ("key" TEXT PRIMARY KEY, "value" TEXT)`);
+      const padding = "x".repeat(4000);
+      for (let i = 0; i < 300; i++)
+        await db.sqlite!.transaction((sql) =>
+          sql.prepare(`INSERT INTO "Padding" ("key", "value") VALUES (?, ?)`).run(`k${i}`, padding),
+        );
+      await until(() => (db.walCheckpoints()?.pages ?? 0) >= 300);
+      expect(db.walCheckpoints()).toMatchObject({ failure: null });
+      // Another connection sees nothing left to copy.
+      const other = new Database(file);
+      const [{ log, checkpointed }] = other.pragma("wal_checkpoint(PASSIVE)") as {
+        log: number;
+        checkpointed: number;
+      }[];
+      other.close();
+      expect(checkpointed).toBe(log);
+    } finally {
+      await db.close();
+    }
+    // Closed in order (the worker first): the last connection folded the WAL in and removed it.
+    expect(existsSync(`${file}-wal`)).toBe(false);
+    const reopened = new Database(file, { readonly: true });
+    expect(reopened.prepare(`SELECT COUNT(*) AS n FROM "Padding"`).get()).toEqual({
+      n: 300,
+    });
+    reopened.close();
+  });
+
+  it("a worker that cannot work says why, so its owner checkpoints inline again", async () => {
+    const failures: string[] = [];
+    const checkpointer = WalCheckpointer.start(path.join(tempFile(), "missing.db"), (reason) =>
+      failures.push(reason),
+    );
+    await until(() => failures.length > 0);
+    expect(failures[0]).toMatch(/directory does not exist|unable to open/);
+    expect(checkpointer.current().failure).toBe(failures[0]);
+    await checkpointer.stop();
+  });
+
+  it("an in-memory database has no WAL and no worker", async () => {
+    const db = await openDatabase("file::memory:");
+    expect(db.walCheckpoints()).toBeNull();
+    await db.close();
+  });
+});
