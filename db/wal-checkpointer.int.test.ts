@@ -30,9 +30,9 @@ describe("WAL checkpoints in a worker thread", () => {
     const file = tempFile();
     const db = await openDatabase(`file:${file}`);
     try {
-      const [{ wal_autocheckpoint }] =
+      const [setting] =
         await db.prisma.$queryRawUnsafe<{ wal_autocheckpoint: bigint }[]>("PRAGMA wal_autocheckpoint");
-      expect(Number(wal_autocheckpoint)).toBe(WalCheckpointer.FALLBACK_PAGES);
+      expect(Number(setting?.wal_autocheckpoint)).toBe(WalCheckpointer.FALLBACK_PAGES);
       // Some 300 pages of commits: below the fallback, so only the worker can have moved them.
       await db.prisma.$executeRawUnsafe(`CREATE TABLE "Padding" ("key" TEXT PRIMARY KEY, "value" TEXT)`);
       const padding = "x".repeat(4000);
@@ -44,12 +44,9 @@ describe("WAL checkpoints in a worker thread", () => {
       expect(db.walCheckpoints()).toMatchObject({ failure: null });
       // Another connection sees nothing left to copy.
       const other = new Database(file);
-      const [{ log, checkpointed }] = other.pragma("wal_checkpoint(PASSIVE)") as {
-        log: number;
-        checkpointed: number;
-      }[];
+      const [wal] = other.pragma("wal_checkpoint(PASSIVE)") as { log: number; checkpointed: number }[];
       other.close();
-      expect(checkpointed).toBe(log);
+      expect(wal!.checkpointed).toBe(wal!.log);
     } finally {
       await db.close();
     }

@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
+import type { Ticket } from "../../core/tickets/ticket";
 import { sqliteTimestamp } from "../sqlite-timestamp";
-import { fromOptionalTimestamp, fromTimestamp } from "./sqlite-rows";
+import {
+  changedColumns,
+  changedFromRow,
+  fromOptionalTimestamp,
+  fromTimestamp,
+  ticketToSql,
+} from "./sqlite-rows";
 
 describe("stored timestamps read back", () => {
   it("as Date's parser reads them, for the adapter's format and any other", () => {
@@ -24,5 +31,70 @@ describe("stored timestamps read back", () => {
       expect(String(fromTimestamp(other))).toBe(String(new Date(other)));
     }
     expect(fromOptionalTimestamp(null)).toBeNull();
+  });
+});
+
+const T = new Date("2026-12-07T10:00:00.000Z");
+const TICKET: Ticket = {
+  id: "t-1",
+  number: "2026-000001",
+  state: "dispatched",
+  version: 3,
+  reporterId: "p-res-wang",
+  placeId: "b-chunhui-3",
+  placePath: "/d/s-east/chunhui/g1/b-chunhui-3/",
+  categoryCode: "lighting",
+  priority: "normal",
+  level: "grid",
+  unitPlaceId: "g1",
+  departmentId: null,
+  assigneeId: "p-worker",
+  clockStartedAt: T,
+  signForDeadline: new Date(T.getTime() + 3600_000),
+  resolveDeadline: null,
+  nudgeDueAt: new Date(T.getTime() + 1800_000),
+  escalateDueAt: new Date(T.getTime() + 3600_000),
+  autoCloseAt: null,
+  supporterCount: 1,
+  sourceChannel: "playground",
+  filedById: null,
+  sourceKey: "playground:1",
+  originalText: "3栋楼道灯坏了",
+  media: [{ kind: "photo", ref: "media/a.jpg" }],
+  rating: null,
+  mergedIntoId: null,
+  createdAt: T,
+  updatedAt: T,
+  resolvedAt: null,
+  closedAt: null,
+};
+
+describe("the columns an update sets", () => {
+  const later = new Date(T.getTime() + 60_000);
+  const cases: [string, Ticket, Record<string, unknown>][] = [
+    ["nothing, dates equal but not the same objects", { ...TICKET, createdAt: new Date(T.getTime()) }, {}],
+    [
+      "a nudge: one timer cleared",
+      { ...TICKET, nudgeDueAt: null, updatedAt: later },
+      { nudgeDueAt: null, updatedAt: sqliteTimestamp(later) },
+    ],
+    [
+      "an escalation",
+      { ...TICKET, level: "community", unitPlaceId: "chunhui", assigneeId: null, escalateDueAt: later },
+      { level: "community", unitPlaceId: "chunhui", assigneeId: null, escalateDueAt: sqliteTimestamp(later) },
+    ],
+    ["media with the same content", { ...TICKET, media: [{ kind: "photo", ref: "media/a.jpg" }] }, {}],
+    [
+      "media added",
+      { ...TICKET, media: [...TICKET.media, { kind: "voice", ref: "v.ogg" }] },
+      { media: JSON.stringify([...TICKET.media, { kind: "voice", ref: "v.ogg" }]) },
+    ],
+    ["a timer set", { ...TICKET, autoCloseAt: later }, { autoCloseAt: sqliteTimestamp(later) }],
+    ["the version alone is never a column", { ...TICKET, version: 4 }, {}],
+  ];
+  it.each(cases)("%s: the same from the ticket as read and from the stored row", (_, after, expected) => {
+    const fromTicket = changedColumns(TICKET, after);
+    expect(fromTicket).toEqual(expected);
+    expect(fromTicket).toEqual(changedFromRow(ticketToSql(TICKET), after));
   });
 });

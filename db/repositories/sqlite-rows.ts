@@ -117,6 +117,38 @@ export function ticketToSql(ticket: Ticket): Record<string, SqlValue> {
   return params;
 }
 
+/**
+ * The columns in which `after` differs from `before`, as named parameters: what an UPDATE needs to
+ * SET. Compares the tickets' own values, converting only what changed (a sweep's change touches
+ * two or three columns of thirty).
+ */
+export function changedColumns(before: Ticket, after: Ticket): Record<string, SqlValue> {
+  const was = before as unknown as Record<string, unknown>;
+  const now = after as unknown as Record<string, unknown>;
+  const changed: Record<string, SqlValue> = {};
+  for (const column of TICKET_COLUMNS) {
+    const from = was[column];
+    const to = now[column];
+    if (column === "id" || column === "version" || from === to) continue;
+    if (from instanceof Date && to instanceof Date && from.getTime() === to.getTime()) continue;
+    if (column === "media") {
+      const media = JSON.stringify(to);
+      if (media !== JSON.stringify(from)) changed.media = media;
+    } else changed[column] = to instanceof Date ? sqliteTimestamp(to) : ((to ?? null) as SqlValue);
+  }
+  return changed;
+}
+
+/** The same from a row as stored, for an update whose ticket as read the caller did not send. */
+export function changedFromRow(row: Record<string, SqlValue>, after: Ticket): Record<string, SqlValue> {
+  const params = ticketToSql(after);
+  const changed: Record<string, SqlValue> = {};
+  for (const column of TICKET_COLUMNS)
+    if (column !== "id" && column !== "version" && params[column] !== row[column])
+      changed[column] = params[column]!;
+  return changed;
+}
+
 export function eventToSql(event: TicketEvent): Record<string, SqlValue> {
   const row = toTicketEventRow(event);
   return {

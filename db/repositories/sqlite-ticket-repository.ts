@@ -10,6 +10,8 @@ import type {
 import type { TicketEvent as TicketEventRow } from "../generated/client";
 import type { SqliteConnection, SqlStatements } from "../sqlite-connection";
 import {
+  changedColumns,
+  changedFromRow,
   eventToSql,
   fromTimestamp,
   type SqlValue,
@@ -170,15 +172,13 @@ export class SqliteTicketRepository implements TicketRepository {
  */
 function applyChanges(sql: SqlStatements, changes: TicketChangeSet): Map<string, Ticket> {
   const result = new Map<string, Ticket>();
-  for (const [index, current] of rowsAsRead(sql, changes).entries()) {
+  for (const [index, changed] of columnsToSet(sql, changes).entries()) {
     const { ticket, expectedVersion } = changes.updates[index]!;
     // Only the columns that changed: a ticket has a dozen indexes, and a nudge changes one timer.
-    const params = ticketToSql(ticket);
-    const changed = TICKET_COLUMNS.filter((c) => c !== "id" && c !== "version" && params[c] !== current[c]);
     const { changes: written } = sql
-      .prepare(updateOf(changed))
-      .run({ ...params, version: expectedVersion + 1, expectedVersion });
-    // Only a lone update goes unchecked (rowsAsRead), and then this is the set's first write.
+      .prepare(updateOf(Object.keys(changed)))
+      .run({ ...changed, id: ticket.id, version: expectedVersion + 1, expectedVersion });
+    // Only a lone update goes unchecked (columnsToSet), and then this is the set's first write.
     if (written === 0) throw new ConcurrentUpdate(ticket.id);
     result.set(ticket.id, { ...ticket, version: expectedVersion + 1 });
   }
@@ -196,18 +196,20 @@ function applyChanges(sql: SqlStatements, changes: TicketChangeSet): Map<string,
 }
 
 /**
- * The updated tickets' rows at their expected versions, to diff against. A lone update that came
- * with the ticket as read needs no read: its UPDATE finds the version or writes nothing. Several
- * are read first, so that none is written unless all are current.
+ * Each update's columns to SET. A lone update that came with the ticket as read needs no read:
+ * its UPDATE finds the version or writes nothing. Several are read first, so that none is written
+ * unless all are current.
  */
-function rowsAsRead(sql: SqlStatements, changes: TicketChangeSet): Record<string, SqlValue>[] {
+function columnsToSet(sql: SqlStatements, changes: TicketChangeSet): Record<string, SqlValue>[] {
   const only = changes.updates.length === 1 ? changes.updates[0]! : null;
-  if (only?.before && only.before.version === only.expectedVersion) return [ticketToSql(only.before)];
-  return changes.updates.map(({ ticket, expectedVersion }) => {
-    const current = sql.prepare(SELECT_FOR_UPDATE).get(ticket.id, expectedVersion) as
+  if (only?.before && only.before.version === only.expectedVersion)
+    return [changedColumns(only.before, only.ticket)];
+  const rows = changes.updates.map(({ ticket, expectedVersion }) => {
+    const row = sql.prepare(SELECT_FOR_UPDATE).get(ticket.id, expectedVersion) as
       | Record<string, SqlValue>
       | undefined;
-    if (!current) throw new ConcurrentUpdate(ticket.id);
-    return current;
+    if (!row) throw new ConcurrentUpdate(ticket.id);
+    return row;
   });
+  return rows.map((row, index) => changedFromRow(row, changes.updates[index]!.ticket));
 }
