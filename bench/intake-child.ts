@@ -43,9 +43,9 @@ async function runJob(job: IntakeJob): Promise<IntakeJobResult> {
   });
   // The ceiling right after, in the same process, on the rows this run wrote.
   const plan = planFromIntake(runFile, timedInboxIds);
-  const ceiling = (mode: RawMode) => {
+  const ceiling = async (mode: RawMode) => {
     copyDatabase(job.template, rawFile);
-    const result = runRawRows(rawFile, plan, mode);
+    const result = await runRawRows(rawFile, plan, mode);
     const [appCounts, rawCounts] = [
       JSON.stringify(tableCounts(runFile)),
       JSON.stringify(tableCounts(rawFile)),
@@ -55,9 +55,9 @@ async function runJob(job: IntakeJob): Promise<IntakeJobResult> {
     removeDatabase(rawFile);
     return { result, same };
   };
-  const app = ceiling("app");
+  const app = await ceiling("app");
   const modes: Partial<Record<RawMode, number>> = {};
-  for (const mode of job.extraModes) modes[mode] = ceiling(mode).result.msgsPerS;
+  for (const mode of job.extraModes) modes[mode] = (await ceiling(mode)).result.msgsPerS;
   removeDatabase(runFile);
   return { run, raw: app.result, sameRows: app.same, modes };
 }
