@@ -9,6 +9,7 @@ import type { BenchOptions } from "./options";
 import { median, round } from "./stats";
 import { runSummary } from "./summary";
 import { runSweep } from "./sweep";
+import { planFromSweep, runRawSweep, type SweepPlan } from "./sweep-raw";
 import { generateTicketCorpus } from "./ticket-corpus";
 import { traceIntake } from "./trace-intake";
 
@@ -207,10 +208,16 @@ export async function sweepPhase(ctx: Context) {
   progress(
     `  generated in ${Math.round(corpus.generateMs / 1000)} s, ${Math.round(corpus.fileMb)} MB, ${corpus.events} events`,
   );
+  // Each app sweep followed by the floor: the same reads and row changes in plain statements,
+  // replaying what the app wrote (alternated, so both see the machine in the same state).
   const sweeps = [];
+  const raws = [];
+  let plan: SweepPlan | null = null;
   for (let i = 0; i < options.runs; i++) {
     sweeps.push(await runSweep(corpus));
-    progress(`  sweep ${i + 1}: ${r1(sweeps.at(-1)!.ms)} ms`);
+    plan ??= planFromSweep(corpus);
+    raws.push(await runRawSweep(corpus, plan));
+    progress(`  sweep ${i + 1}: ${r1(sweeps.at(-1)!.ms)} ms, raw ${r1(raws.at(-1)!.ms)} ms`);
   }
   printer.figure(
     "sweep_ms",
@@ -224,6 +231,19 @@ export async function sweepPhase(ctx: Context) {
       due: options.due,
       generate_s: r1(corpus.generateMs / 1000),
       db_mb: Math.round(corpus.fileMb),
+    },
+    1,
+  );
+  printer.figure(
+    "sweep_raw_ms",
+    median(raws.map((r) => r.ms)),
+    "ms",
+    {
+      runs: raws.map((r) => r1(r.ms)),
+      of: "the app's sweep's reads and row changes in plain prepared statements, same commits and settings",
+      same_rows_as_app: raws.every((r) => r.sameRowsAsApp),
+      changes: raws[0]?.changes,
+      commits: raws[0]?.commits,
     },
     1,
   );
