@@ -91,7 +91,8 @@ async function checkpointInBackground(prisma: PrismaClient, file: string): Promi
   await prisma.$queryRawUnsafe(`PRAGMA wal_autocheckpoint = ${WalCheckpointer.FALLBACK_PAGES}`);
   // Keep a WAL that once grew large from staying that size on disk.
   await prisma.$queryRawUnsafe("PRAGMA journal_size_limit = 67108864");
-  return WalCheckpointer.start(file, () => {
+  return WalCheckpointer.start(file, (reason) => {
+    process.emitWarning(`WAL checkpoints are inline again: the checkpoint worker stopped (${reason})`);
     prisma.$queryRawUnsafe("PRAGMA wal_autocheckpoint = 1000").catch(() => {});
   });
 }

@@ -13,6 +13,7 @@ let lastCheckpointed = 0;
 function checkpoint() {
   const started = performance.now();
   // PASSIVE never waits for readers or the writer: it copies what no open snapshot still needs.
+  // Another connection's checkpoint in progress comes back as busy = 1 in the row, not an error.
   const [{ log, checkpointed }] = database.pragma("wal_checkpoint(PASSIVE)");
   // The counts are the WAL's so far; smaller than last time means a writer started it over.
   const moved = checkpointed >= lastCheckpointed ? checkpointed - lastCheckpointed : checkpointed;

@@ -59,6 +59,27 @@ describe("WAL checkpoints in a worker thread", () => {
     reopened.close();
   });
 
+  it("two instances on one file checkpoint side by side, neither worker giving up", async () => {
+    const file = tempFile();
+    const first = await openDatabase(`file:${file}`);
+    const second = await openDatabase(`file:${file}`);
+    try {
+      await first.prisma.$executeRawUnsafe(`CREATE TABLE "Padding" ("key" TEXT PRIMARY KEY, "value" TEXT)`);
+      const padding = "x".repeat(4000);
+      for (let i = 0; i < 400; i++)
+        await (i % 2 ? first : second).sqlite!.transaction((sql) =>
+          sql.prepare(`INSERT INTO "Padding" ("key", "value") VALUES (?, ?)`).run(`k${i}`, padding),
+        );
+      const moved = () => (first.walCheckpoints()?.pages ?? 0) + (second.walCheckpoints()?.pages ?? 0);
+      await until(() => moved() >= 400);
+      expect(first.walCheckpoints()?.failure).toBeNull();
+      expect(second.walCheckpoints()?.failure).toBeNull();
+    } finally {
+      await first.close();
+      await second.close();
+    }
+  });
+
   it("a worker that cannot work says why, so its owner checkpoints inline again", async () => {
     const failures: string[] = [];
     const checkpointer = WalCheckpointer.start(path.join(tempFile(), "missing.db"), (reason) =>
