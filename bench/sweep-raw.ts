@@ -64,8 +64,8 @@ export async function runRawSweep(corpus: TicketCorpus, plan: SweepPlan): Promis
   const updateOf = (columns: string[]) => {
     const sql = `UPDATE "Ticket" SET ${[...columns, "version"].map((c) => `"${c}" = @${c}`).join(", ")}
       WHERE "id" = @id AND "version" = @expectedVersion`;
-    let statement = updates.get(sql);
-    if (!statement) updates.set(sql, (statement = db.prepare(sql)));
+    const statement = updates.get(sql) ?? db.prepare(sql);
+    updates.set(sql, statement);
     return statement;
   };
   const anEvent = [...plan.events.values()][0]?.[0];
