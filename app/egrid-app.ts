@@ -80,7 +80,7 @@ export async function createEgrid(
     : { seeded: false, places: 0, people: 0 };
   if (seed.seeded) logger.info({ places: seed.places, people: seed.people }, "demo district seeded");
   const referenceCache = new ReferenceCache(config.REFERENCE_CACHE_SECONDS * 1000);
-  const metrics = new EgridMetrics(db.prisma, () => clock.now());
+  const metrics = new EgridMetrics(db.prisma, () => clock.now(), db.walCheckpoints);
   // One directory of people for the engine and the chat, so a change through either is seen by both.
   const people = peopleDirectoryFor(db, referenceCache, PERSON_MEMORY_MS);
   const directory = new PrismaGovernanceDirectory(db.prisma, referenceCache);

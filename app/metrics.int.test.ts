@@ -34,6 +34,9 @@ describe("GET /metrics", () => {
     expect(seriesValue(text, "egrid_tickets_open")).toBe(1);
     expect(seriesValue(text, "egrid_tickets_overdue")).toBe(0);
     expect(seriesValue(text, "egrid_outbox_pending")).toBe(0); // the playground delivers at once
+    // The harness runs on a SQLite file: its checkpoint worker is up.
+    expect(seriesValue(text, "egrid_sqlite_wal_checkpointer_up")).toBe(1);
+    expect(seriesValue(text, "egrid_sqlite_wal_checkpointed_pages")).toBeGreaterThanOrEqual(0);
   });
 
   it("says ready with the database and migrations when no channel failed", async () => {

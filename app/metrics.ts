@@ -9,6 +9,7 @@ import type { TicketRepository } from "../core/tickets/ticket-repository";
 import type { Understanding } from "../core/understanding/understanding";
 import type { PrismaClient } from "../db/database";
 import { overdueWhere } from "../db/repositories/ticket-row-mapping";
+import type { CheckpointStats } from "../db/wal-checkpointer";
 
 export class EgridMetrics {
   readonly registry = new Registry();
@@ -44,9 +45,32 @@ export class EgridMetrics {
     registers: [this.registry],
   });
 
-  constructor(prisma: PrismaClient, now: () => Date = () => new Date()) {
+  /** `walCheckpoints`: SQLite's checkpoint worker (EgridDatabase.walCheckpoints); null on PostgreSQL. */
+  constructor(
+    prisma: PrismaClient,
+    now: () => Date = () => new Date(),
+    walCheckpoints: () => CheckpointStats | null = () => null,
+  ) {
     const counts = cachedCounts(prisma, now);
     const registry = this.registry;
+    if (walCheckpoints()) {
+      new Gauge({
+        name: "egrid_sqlite_wal_checkpointer_up",
+        help: "1 while WAL checkpoints run in their worker thread; 0 once it stopped (commits then checkpoint inline)",
+        registers: [registry],
+        collect() {
+          this.set(walCheckpoints()?.failure === null ? 1 : 0);
+        },
+      });
+      new Gauge({
+        name: "egrid_sqlite_wal_checkpointed_pages",
+        help: "Pages the checkpoint worker copied from the WAL into the database file since start",
+        registers: [registry],
+        collect() {
+          this.set(walCheckpoints()?.pages ?? 0);
+        },
+      });
+    }
     new Gauge({
       name: "egrid_outbox_pending",
       help: "Replies waiting in the outbox",
