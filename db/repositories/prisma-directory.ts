@@ -92,13 +92,15 @@ export class PrismaGovernanceDirectory implements GovernanceDirectory {
     });
   }
 
+  /**
+   * The SLA table is small (categories × priorities) and kept whole as one entry: a sweep's
+   * escalations across categories read it once, not once per category.
+   */
   async slaPolicies(categoryCode: string | null): Promise<SlaPolicy[]> {
-    return this.cache.get(`sla:${categoryCode ?? "*"}`, async () => {
-      const rows = await this.prisma.slaPolicy.findMany({
-        where: { categoryCode: { in: categoryCode ? [categoryCode, "*"] : ["*"] } },
-      });
-      return rows.map((row) => ({ ...row, priority: row.priority as Priority }));
-    });
+    const all = await this.cache.get("sla", async () =>
+      (await this.prisma.slaPolicy.findMany()).map((row) => ({ ...row, priority: row.priority as Priority })),
+    );
+    return all.filter((policy) => policy.categoryCode === "*" || policy.categoryCode === categoryCode);
   }
 
   async departmentsFor(categoryCode: string, placePath: string): Promise<Department[]> {

@@ -141,6 +141,43 @@ describe(`the ticket engine on ${TEST_DATABASE} with the demo district`, () => {
     }
   });
 
+  it("reads a category's routing rules and SLA policies, with the wildcard's, across a city's places", async () => {
+    const { deps, db } = await setup();
+    // A city: more places with rules than SQLite takes parameters in one statement.
+    const grids = Array.from({ length: 1200 }, (_, i) => ({
+      id: `g-city-${i}`,
+      level: "grid",
+      parentId: "c-chunhui",
+      name: `网格${i}`,
+      path: `/d-demo/s-east/c-chunhui/g-city-${i}/`,
+    }));
+    await db.prisma.place.createMany({ data: grids });
+    await db.prisma.routingRule.createMany({
+      data: grids.map((g) => ({ id: `r-${g.id}`, categoryCode: "lighting", placeId: g.id, level: "grid" })),
+    });
+    await db.prisma.slaPolicy.create({
+      data: { categoryCode: "lighting", priority: "urgent", signForMinutes: 5, resolveMinutes: 60 },
+    });
+    const rules = await deps.directory.routingRules("lighting");
+    const wildcard = await db.prisma.routingRule.count({
+      where: { categoryCode: { in: ["lighting", "*"] } },
+    });
+    expect(rules).toHaveLength(wildcard);
+    expect(rules.find((r) => r.placeId === "g-city-1199")?.placePath).toBe(
+      "/d-demo/s-east/c-chunhui/g-city-1199/",
+    );
+    expect(rules.every((r) => r.categoryCode === "lighting" || r.categoryCode === "*")).toBe(true);
+    const policies = await deps.directory.slaPolicies("lighting");
+    expect(policies).toContainEqual({
+      categoryCode: "lighting",
+      priority: "urgent",
+      signForMinutes: 5,
+      resolveMinutes: 60,
+    });
+    expect(policies.every((p) => p.categoryCode === "lighting" || p.categoryCode === "*")).toBe(true);
+    expect((await deps.directory.slaPolicies(null)).every((p) => p.categoryCode === "*")).toBe(true);
+  });
+
   it("numbers are unique under concurrent reports", async () => {
     const { deps } = await setup();
     const buildings = [
