@@ -130,4 +130,55 @@ describe("the egrid command line", () => {
     child.kill("SIGTERM");
     expect(await exited).toBe(0);
   });
+
+  it("`npm start` stops cleanly when npm itself gets SIGTERM, as from a container's stop", async () => {
+    const base = tempEnv();
+    const env = {
+      ...base,
+      PORT: "0",
+      LOG_LEVEL: "info",
+      SWEEP_INTERVAL_SECONDS: "0",
+      SUMMARY_TIME: "off",
+      MODEL_FILE: path.join(path.dirname(base.DATABASE_URL.slice("file:".length)), "model.json"),
+    };
+    // npm signals only its own child: the script must exec tsx, or the app lives on, orphaned.
+    const npm = spawn("npm", ["start"], {
+      cwd: path.resolve(import.meta.dirname, ".."),
+      env: { ...process.env, ...env },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let output = "";
+    npm.stderr.on("data", (chunk: Buffer) => {
+      output += chunk.toString();
+    });
+    const address = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
+      npm.stdout.on("data", (chunk: Buffer) => {
+        output += chunk.toString();
+        const match = output.match(/"address":"(http:\/\/[^"]+)"/);
+        if (match) {
+          clearTimeout(timer);
+          resolve(match[1]!);
+        }
+      });
+    });
+    expect((await fetch(`${address}/healthz`)).status).toBe(200);
+    const exited = new Promise<void>((resolve) => npm.on("exit", () => resolve()));
+    npm.kill("SIGTERM");
+    await exited;
+    // The app itself shut down (its log says so), and nothing answers at its address any more.
+    const deadline = Date.now() + 20_000;
+    while (!output.includes('"msg":"shutting down"') && Date.now() < deadline)
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(output).toContain('"msg":"shutting down"');
+    let answering = true;
+    while (answering && Date.now() < deadline) {
+      answering = await fetch(`${address}/healthz`).then(
+        () => true,
+        () => false,
+      );
+      if (answering) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    expect(answering).toBe(false);
+  });
 });
