@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { type ChildProcess, spawn } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -18,6 +18,40 @@ function tempEnv() {
   const dir = mkdtempSync(path.join(tmpdir(), "egrid-cli-"));
   dirs.push(dir);
   return { DATABASE_URL: `file:${path.join(dir, "egrid.db")}`, LOG_LEVEL: "silent" };
+}
+
+/** What `egrid start` needs in a test: a temp database and model, port 0, no scheduled jobs. */
+function startEnv() {
+  const base = tempEnv();
+  return {
+    ...base,
+    PORT: "0",
+    LOG_LEVEL: "info",
+    SWEEP_INTERVAL_SECONDS: "0",
+    SUMMARY_TIME: "off",
+    MODEL_FILE: path.join(path.dirname(base.DATABASE_URL.slice("file:".length)), "model.json"),
+  };
+}
+
+/** A started app's output so far, and its address once its log has said it. */
+function listening(child: ChildProcess) {
+  const seen = { output: "" };
+  const address = new Promise<string>((resolve, reject) => {
+    // The first start trains the offline model (a few seconds).
+    const timer = setTimeout(() => reject(new Error(`no start: ${seen.output}`)), 60_000);
+    child.stderr?.on("data", (chunk: Buffer) => {
+      seen.output += chunk.toString();
+    });
+    child.stdout?.on("data", (chunk: Buffer) => {
+      seen.output += chunk.toString();
+      const match = seen.output.match(/"address":"(http:\/\/[^"]+)"/);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]!);
+      }
+    });
+  });
+  return { seen, address };
 }
 
 function capture() {
@@ -77,36 +111,11 @@ describe("the egrid command line", () => {
   });
 
   it("`egrid start` serves /healthz and /readyz over HTTP and stops cleanly", async () => {
-    const base = tempEnv();
-    const modelFile = path.join(path.dirname(base.DATABASE_URL.slice("file:".length)), "model.json");
-    const env = {
-      ...base,
-      PORT: "0",
-      LOG_LEVEL: "info",
-      SWEEP_INTERVAL_SECONDS: "0",
-      SUMMARY_TIME: "off",
-      MODEL_FILE: modelFile,
-    };
     const child = spawn(process.execPath, [path.resolve(import.meta.dirname, "../bin/egrid.mjs"), "start"], {
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...startEnv() },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    const address = await new Promise<string>((resolve, reject) => {
-      // The first start trains the offline model (a few seconds).
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
-      child.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = output.match(/"address":"(http:\/\/[^"]+)"/);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-      child.stderr.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-      });
-    });
+    const address = await listening(child).address;
     const health = await fetch(`${address}/healthz`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: "ok" });
@@ -132,45 +141,23 @@ describe("the egrid command line", () => {
   });
 
   it("`npm start` stops cleanly when npm itself gets SIGTERM, as from a container's stop", async () => {
-    const base = tempEnv();
-    const env = {
-      ...base,
-      PORT: "0",
-      LOG_LEVEL: "info",
-      SWEEP_INTERVAL_SECONDS: "0",
-      SUMMARY_TIME: "off",
-      MODEL_FILE: path.join(path.dirname(base.DATABASE_URL.slice("file:".length)), "model.json"),
-    };
     // npm signals only its own child: the script must exec tsx, or the app lives on, orphaned.
     const npm = spawn("npm", ["start"], {
       cwd: path.resolve(import.meta.dirname, ".."),
-      env: { ...process.env, ...env },
+      env: { ...process.env, ...startEnv() },
       stdio: ["ignore", "pipe", "pipe"],
     });
-    let output = "";
-    npm.stderr.on("data", (chunk: Buffer) => {
-      output += chunk.toString();
-    });
-    const address = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no start: ${output}`)), 60_000);
-      npm.stdout.on("data", (chunk: Buffer) => {
-        output += chunk.toString();
-        const match = output.match(/"address":"(http:\/\/[^"]+)"/);
-        if (match) {
-          clearTimeout(timer);
-          resolve(match[1]!);
-        }
-      });
-    });
+    const { seen, address: started } = listening(npm);
+    const address = await started;
     expect((await fetch(`${address}/healthz`)).status).toBe(200);
     const exited = new Promise<void>((resolve) => npm.on("exit", () => resolve()));
     npm.kill("SIGTERM");
     await exited;
     // The app itself shut down (its log says so), and nothing answers at its address any more.
     const deadline = Date.now() + 20_000;
-    while (!output.includes('"msg":"shutting down"') && Date.now() < deadline)
+    while (!seen.output.includes('"msg":"shutting down"') && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(output).toContain('"msg":"shutting down"');
+    expect(seen.output).toContain('"msg":"shutting down"');
     let answering = true;
     while (answering && Date.now() < deadline) {
       answering = await fetch(`${address}/healthz`).then(
