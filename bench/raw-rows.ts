@@ -1,6 +1,6 @@
 import Database from "better-sqlite3";
 import { TOUCH_EVERY_MS } from "../db/repositories/prisma-chat-directory";
-import { WalCheckpointer } from "../db/wal-checkpointer";
+import { checkpointsOf } from "../db/wal-checkpointer";
 import { QUESTIONS, TICKETED } from "./intake";
 
 type Row = Record<string, unknown>;
@@ -113,10 +113,11 @@ export interface RawRun {
 /**
  * The ceiling: the same rows, per message, with plain better-sqlite3 prepared statements on a
  * fresh copy of the same template, with the app's settings (WAL, synchronous=NORMAL, foreign
- * keys on, WAL checkpoints in a worker thread) and its commit boundaries: inbox insert, identity touch (or registration), the
- * conversation-state write on its own, the ticket with counter, events, follower and merged-into
- * update together, the outbox rows, then the inbox marked processed on its own. A single write
- * outside a transaction is its own commit in SQLite, so it is one here too. "one-commit" writes
+ * keys on, WAL checkpoints in a worker thread) and its commit boundaries: inbox insert, identity
+ * touch (or registration), the conversation-state write on its own, the ticket with counter,
+ * events, follower and merged-into update together, the outbox rows, then the inbox marked
+ * processed on its own. A single write outside a transaction is its own commit in SQLite, so it
+ * is one here too. "one-commit" writes
  * the same rows with one commit per message (what folding the steps together would give),
  * "batch-100" with one commit per 100 messages (a group commit).
  */
@@ -128,8 +129,7 @@ export async function runRawRows(dbFile: string, plan: RawPlan, mode: RawMode = 
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   // Checkpoints as the app does them: in a worker thread, the connection's own only as a fallback.
-  db.pragma(`wal_autocheckpoint = ${WalCheckpointer.FALLBACK_PAGES}`);
-  const checkpointer = WalCheckpointer.start(dbFile, () => db.pragma("wal_autocheckpoint = 1000"));
+  const checkpointer = checkpointsOf(db, dbFile);
   const first = plan.messages.find((m) => m.ticket)?.ticket;
   const firstOutbox = plan.messages.find((m) => m.outbox.length > 0)?.outbox[0];
   const firstRegistration = plan.messages.find((m) => m.registration)?.registration;

@@ -1,5 +1,5 @@
 import Database from "better-sqlite3";
-import { WalCheckpointer } from "../db/wal-checkpointer";
+import { checkpointsOf } from "../db/wal-checkpointer";
 import { resetDue } from "./sweep";
 import type { TicketCorpus } from "./ticket-corpus";
 
@@ -57,8 +57,7 @@ export async function runRawSweep(corpus: TicketCorpus, plan: SweepPlan): Promis
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
   db.pragma("cache_size = -65536");
-  db.pragma(`wal_autocheckpoint = ${WalCheckpointer.FALLBACK_PAGES}`);
-  const checkpointer = WalCheckpointer.start(corpus.file, () => db.pragma("wal_autocheckpoint = 1000"));
+  const checkpointer = checkpointsOf(db, corpus.file);
   const at = corpus.at.toISOString().replace("Z", "+00:00");
   const updates = new Map<string, Database.Statement>();
   const updateOf = (columns: string[]) => {

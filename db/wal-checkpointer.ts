@@ -69,6 +69,15 @@ export class WalCheckpointer {
   }
 }
 
+/**
+ * A better-sqlite3 connection's checkpoints handed to the worker as the app's are (its own inline
+ * threshold raised to the fallback, restored if the worker stops): the bench's plain connections.
+ */
+export function checkpointsOf(database: { pragma(source: string): unknown }, file: string): WalCheckpointer {
+  database.pragma(`wal_autocheckpoint = ${WalCheckpointer.FALLBACK_PAGES}`);
+  return WalCheckpointer.start(file, () => database.pragma("wal_autocheckpoint = 1000"));
+}
+
 /** The process's checkpoint worker: started with the first file, replaced if it ever dies. */
 class CheckpointThread {
   private static current: CheckpointThread | null = null;
