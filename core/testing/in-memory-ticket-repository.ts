@@ -42,7 +42,8 @@ export class InMemoryTicketRepository implements TicketRepository {
           query.states.includes(t.state),
       )
       .sort((a, b) => b.createdAt.getTime() - a.createdAt.getTime())
-      .slice(0, query.limit);
+      .slice(0, query.limit)
+      .map((t) => ({ id: t.id, originalText: t.originalText }));
   }
 
   async list(query: TicketListQuery) {

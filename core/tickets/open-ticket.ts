@@ -10,7 +10,7 @@ import { raisePriorityForSupport } from "./support";
 import { ACTIVE_STATES, mediaRefSchema, prioritySchema, type Ticket, type TicketEvent } from "./ticket";
 import type { TicketDeps } from "./ticket-deps";
 import { notice, type TicketNotice } from "./ticket-notice";
-import type { NewTicket } from "./ticket-repository";
+import type { DuplicateCandidate, NewTicket } from "./ticket-repository";
 import { makeEvent } from "./ticket-transition";
 
 export const openTicketInputSchema = z
@@ -114,7 +114,7 @@ async function findDuplicate(deps: TicketDeps, draft: NewTicket, now: Date): Pro
     states: ACTIVE_STATES,
     limit: 50,
   });
-  let best: Ticket | null = null;
+  let best: DuplicateCandidate | null = null;
   let bestScore = deps.settings.duplicateSimilarity;
   for (const candidate of candidates) {
     const score = textSimilarity(candidate.originalText, draft.originalText);
@@ -123,7 +123,10 @@ async function findDuplicate(deps: TicketDeps, draft: NewTicket, now: Date): Pro
       bestScore = score;
     }
   }
-  return best;
+  if (!best) return null;
+  // Read whole only now; closed in between means it is no longer a case to join.
+  const ticket = await deps.tickets.findById(best.id);
+  return ticket && ACTIVE_STATES.includes(ticket.state) ? ticket : null;
 }
 
 async function mergeNewReport(

@@ -153,6 +153,22 @@ describe("duplicate reports", () => {
     expect((await f.open({ reporterId: "r2" })).disposition).toBe("dispatched");
   });
 
+  it("a match closed between the search and reading it whole is not joined: the report opens its own case", async () => {
+    const f = ticketFixture();
+    const first = await f.open();
+    const search = f.tickets.findDuplicateCandidates.bind(f.tickets);
+    f.tickets.findDuplicateCandidates = async (query) => {
+      const found = await search(query);
+      expect(found.map((c) => c.id)).toEqual([first.ticket.id]);
+      const stored = f.tickets.tickets.get(first.ticket.id)!;
+      f.tickets.tickets.set(first.ticket.id, { ...stored, state: "closed" });
+      return found;
+    };
+    const second = await f.open({ reporterId: "r2", text: "三栋楼道的灯又坏了，黑乎乎的" });
+    expect(second.disposition).toBe("dispatched");
+    expect(second.ticket.mergedIntoId).toBeNull();
+  });
+
   it("a dispatcher merges by hand: the duplicate's reporter and followers follow the case", async () => {
     const f = ticketFixture();
     const a = await f.open();

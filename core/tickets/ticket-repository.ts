@@ -40,6 +40,12 @@ export interface DuplicateQuery {
   readonly limit: number;
 }
 
+/** What the duplicate check compares: the text, then the chosen one is read whole. */
+export interface DuplicateCandidate {
+  readonly id: string;
+  readonly originalText: string;
+}
+
 export interface TicketListQuery {
   readonly reporterId?: string;
   readonly assigneeId?: string;
@@ -52,7 +58,8 @@ export interface TicketRepository {
   findById(id: string): Promise<Ticket | null>;
   findByNumber(number: string): Promise<Ticket | null>;
   findBySourceKey(sourceKey: string): Promise<Ticket | null>;
-  findDuplicateCandidates(query: DuplicateQuery): Promise<Ticket[]>;
+  /** Newest first; only the id and text, since all but the best match are thrown away. */
+  findDuplicateCandidates(query: DuplicateQuery): Promise<DuplicateCandidate[]>;
   list(query: TicketListQuery): Promise<Ticket[]>;
   listEvents(ticketId: string): Promise<TicketEvent[]>;
   listFollowers(ticketId: string): Promise<string[]>;

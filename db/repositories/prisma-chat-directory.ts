@@ -4,19 +4,26 @@ import type { Person } from "../../core/people/person";
 import type { PrismaClient } from "../generated/client";
 import { cachedPlace, type PrismaPeopleDirectory, toPlace } from "./prisma-directory";
 import { NO_REFERENCE_CACHE, type ReferenceCache } from "./reference-cache";
+import { ShortMemory } from "./short-memory";
 import { pathRange } from "./ticket-row-mapping";
 
 /** How stale `ChatIdentity.lastSeenAt` may be: writing it on every message cost a commit each. */
 export const TOUCH_EVERY_MS = 10 * 60_000;
 
+type PrivateAddress = { channel: string; externalId: string };
+
 export class PrismaChatDirectory implements ChatDirectory {
   private readonly touched = new Map<string, number>();
+  /** A worker's private chat is asked for each notice of each case they get. */
+  private readonly addresses: ShortMemory<PrivateAddress>;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly people: PrismaPeopleDirectory,
     private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
-  ) {}
+  ) {
+    this.addresses = new ShortMemory(people.rememberMs);
+  }
 
   async findPersonByIdentity(channel: string, externalId: string): Promise<Person | null> {
     const personId = await this.personIdOf(channel, externalId);
@@ -83,7 +90,11 @@ export class PrismaChatDirectory implements ChatDirectory {
     });
   }
 
-  async privateAddressOf(personId: string) {
+  privateAddressOf(personId: string): Promise<PrivateAddress | null> {
+    return this.addresses.get(personId, () => this.readPrivateAddress(personId));
+  }
+
+  protected async readPrivateAddress(personId: string): Promise<PrivateAddress | null> {
     const identity = await this.prisma.chatIdentity.findFirst({
       where: { personId },
       orderBy: [{ lastSeenAt: { sort: "desc", nulls: "last" } }, { createdAt: "desc" }],

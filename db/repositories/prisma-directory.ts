@@ -12,6 +12,7 @@ import { ACTIVE_STATES, type Priority, type TicketLevel } from "../../core/ticke
 import { HANDLER_ROLE } from "../../core/tickets/ticket-permissions";
 import type { PrismaClient } from "../generated/client";
 import { NO_REFERENCE_CACHE, type ReferenceCache } from "./reference-cache";
+import { ShortMemory } from "./short-memory";
 import { pathRange } from "./ticket-row-mapping";
 
 export function toPlace(row: {
@@ -144,28 +145,27 @@ export interface PersonWithGrants {
  * show after the 2 s. Who is on duty is always read afresh (handlersOf).
  */
 export class PrismaPeopleDirectory implements PeopleDirectory {
-  private readonly remembered = new Map<string, { person: Person; until: number }>();
+  private readonly remembered: ShortMemory<Person>;
 
   constructor(
     private readonly prisma: PrismaClient,
     private readonly cache: ReferenceCache = NO_REFERENCE_CACHE,
-    private readonly rememberMs = 0,
-  ) {}
-
-  forget(personId: string): void {
-    this.remembered.delete(personId);
+    rememberMs = 0,
+  ) {
+    this.remembered = new ShortMemory(rememberMs);
   }
 
-  async getPerson(id: string): Promise<Person | null> {
-    const now = Date.now();
-    const hit = this.remembered.get(id);
-    if (hit && hit.until > now) return hit.person;
-    const person = await this.readPerson(id);
-    if (person && this.rememberMs > 0) {
-      if (this.remembered.size > 10_000) this.remembered.clear();
-      this.remembered.set(id, { person, until: now + this.rememberMs });
-    }
-    return person;
+  /** How long a read is kept, for the chat directory's own short memory. */
+  get rememberMs(): number {
+    return this.remembered.forMs;
+  }
+
+  forget(personId: string): void {
+    this.remembered.forget(personId);
+  }
+
+  getPerson(id: string): Promise<Person | null> {
+    return this.remembered.get(id, () => this.readPerson(id));
   }
 
   protected async readPerson(id: string): Promise<Person | null> {

@@ -44,8 +44,9 @@ export class PrismaTicketRepository implements TicketRepository {
       },
       orderBy: { createdAt: "desc" },
       take: query.limit,
+      select: { id: true, originalText: true },
     });
-    return rows.map(toTicket);
+    return rows;
   }
 
   async list(query: TicketListQuery) {

@@ -9,6 +9,16 @@ import { PrismaChatDirectory } from "./prisma-chat-directory";
 import { PrismaPeopleDirectory } from "./prisma-directory";
 import type { ReferenceCache } from "./reference-cache";
 
+interface PersonWithGrantRow {
+  id: string;
+  name: string;
+  locale: string;
+  homePlaceId: string | null;
+  role: string | null;
+  placeId: string | null;
+  departmentId: string | null;
+}
+
 /**
  * People on SQLite's prepared statements for what every message asks (the sender, the worker a
  * case goes to, who is on duty and how loaded); changes stay on Prisma.
@@ -24,19 +34,28 @@ export class SqlitePeopleDirectory extends PrismaPeopleDirectory {
   }
 
   protected override async readPerson(id: string): Promise<Person | null> {
-    const row = await this.sqlite.run((sql) => {
-      const person = sql
-        .prepare(`SELECT "id", "name", "locale", "homePlaceId" FROM "Person" WHERE "id" = ?`)
-        .get(id) as { id: string; name: string; locale: string; homePlaceId: string | null } | undefined;
-      if (!person) return null;
-      const grants = sql
-        .prepare(
-          `SELECT "role", "placeId", "departmentId" FROM "RoleGrant" WHERE "personId" = ? ORDER BY rowid`,
-        )
-        .all(id) as { role: string; placeId: string; departmentId: string | null }[];
-      return { ...person, grants };
+    // One statement, not two: each one costs ≈ 40 µs amid a message's other work.
+    const rows = await this.sqlite.run(
+      (sql) =>
+        sql
+          .prepare(
+            `SELECT p."id", p."name", p."locale", p."homePlaceId", g."role", g."placeId", g."departmentId"
+             FROM "Person" p LEFT JOIN "RoleGrant" g ON g."personId" = p."id"
+             WHERE p."id" = ? ORDER BY g.rowid`,
+          )
+          .all(id) as PersonWithGrantRow[],
+    );
+    const first = rows[0];
+    if (!first) return null;
+    return this.toPerson({
+      id: first.id,
+      name: first.name,
+      locale: first.locale,
+      homePlaceId: first.homePlaceId,
+      grants: rows
+        .filter((row) => row.role !== null)
+        .map((row) => ({ role: row.role!, placeId: row.placeId!, departmentId: row.departmentId })),
     });
-    return row ? this.toPerson(row) : null;
   }
 
   override handlersOf(unit: {
@@ -48,32 +67,29 @@ export class SqlitePeopleDirectory extends PrismaPeopleDirectory {
     if (!role) return Promise.resolve([]);
     const byDepartment = unit.level === "department";
     return this.sqlite.run((sql) => {
-      const grants = sql
+      // The handlers with their open-case counts in one statement (each costs ≈ 40 µs amid a
+      // message's other work); the count reads the (assigneeId, state) index.
+      const rows = sql
         .prepare(
-          `SELECT g."personId", p."onDuty" FROM "RoleGrant" g JOIN "Person" p ON p."id" = g."personId"
+          `SELECT g."personId", p."onDuty",
+             (SELECT COUNT(*) FROM "Ticket" t WHERE t."assigneeId" = g."personId"
+                AND t."state" IN (${ACTIVE_STATES.map(() => "?").join(", ")})) AS "open"
+           FROM "RoleGrant" g JOIN "Person" p ON p."id" = g."personId"
            WHERE g."role" = ? AND g."${byDepartment ? "departmentId" : "placeId"}" = ? ORDER BY g.rowid`,
         )
-        .all(role, (byDepartment ? unit.departmentId : unit.unitPlaceId) ?? "") as {
+        .all(...ACTIVE_STATES, role, (byDepartment ? unit.departmentId : unit.unitPlaceId) ?? "") as {
         personId: string;
         onDuty: number;
+        open: number;
       }[];
-      if (grants.length === 0) return [];
-      const ids = [...new Set(grants.map((g) => g.personId))];
-      // One statement per number of handlers (a unit has a handful), so it is prepared once each.
-      const open = sql
-        .prepare(
-          `SELECT "assigneeId", COUNT(*) AS "open" FROM "Ticket"
-           WHERE "assigneeId" IN (${ids.map(() => "?").join(", ")})
-             AND "state" IN (${ACTIVE_STATES.map(() => "?").join(", ")})
-           GROUP BY "assigneeId"`,
-        )
-        .all(...ids, ...ACTIVE_STATES) as { assigneeId: string; open: number }[];
-      const openOf = new Map(open.map((row) => [row.assigneeId, row.open]));
-      return ids.map((personId) => ({
-        personId,
-        onDuty: grants.find((g) => g.personId === personId)!.onDuty === 1,
-        openTickets: openOf.get(personId) ?? 0,
-      }));
+      const seen = new Set<string>();
+      const handlers: HandlerCandidate[] = [];
+      for (const row of rows) {
+        if (seen.has(row.personId)) continue;
+        seen.add(row.personId);
+        handlers.push({ personId: row.personId, onDuty: row.onDuty === 1, openTickets: row.open });
+      }
+      return handlers;
     });
   }
 }
@@ -106,7 +122,7 @@ export class SqliteChatDirectory extends PrismaChatDirectory {
     });
   }
 
-  override privateAddressOf(personId: string) {
+  protected override readPrivateAddress(personId: string) {
     return this.sqlite.run((sql) => {
       // The identity seen last; never-seen ones after, the newest of those first.
       const row = sql

@@ -168,6 +168,8 @@ describe.skipIf(TEST_DATABASE !== "SQLite")(
             sourceChannel: "playground",
           }),
         );
+      // Someone with no role at all (a newcomer before naming a building): no grant rows to join.
+      await db.prisma.person.create({ data: { id: "p-no-grants", name: "新来的", createdAt: T0 } });
       const people = await db.prisma.person.findMany({ select: { id: true } });
       expect(people.length).toBeGreaterThan(10);
       for (const { id } of people) {
