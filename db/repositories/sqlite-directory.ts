@@ -34,7 +34,7 @@ export class SqlitePeopleDirectory extends PrismaPeopleDirectory {
   }
 
   protected override async readPerson(id: string): Promise<Person | null> {
-    // One statement, not two: each one costs ≈ 40 µs amid a message's other work.
+    // The person and their roles in one statement (none: a newcomer not yet placed anywhere).
     const rows = await this.sqlite.run(
       (sql) =>
         sql
@@ -67,8 +67,7 @@ export class SqlitePeopleDirectory extends PrismaPeopleDirectory {
     if (!role) return Promise.resolve([]);
     const byDepartment = unit.level === "department";
     return this.sqlite.run((sql) => {
-      // The handlers with their open-case counts in one statement (each costs ≈ 40 µs amid a
-      // message's other work); the count reads the (assigneeId, state) index.
+      // The handlers with their open cases, counted on the (assigneeId, state) index.
       const rows = sql
         .prepare(
           `SELECT g."personId", p."onDuty",
