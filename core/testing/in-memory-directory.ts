@@ -123,13 +123,17 @@ export class InMemoryDirectory implements GovernanceDirectory, PeopleDirectory {
           : g.role === role && g.placeId === unit.unitPlaceId,
       );
       if (holds) {
-        found.push({
-          personId: person.id,
-          onDuty: !this.offDuty.has(person.id),
-          openTickets: this.openTickets(person.id),
-        });
+        found.push({ personId: person.id, onDuty: !this.offDuty.has(person.id) });
       }
     }
     return found;
+  }
+
+  /** Every person asked about is recorded in `countedFor`, so tests can see when no count was needed. */
+  readonly countedFor: string[][] = [];
+
+  async openTicketCounts(personIds: readonly string[]) {
+    this.countedFor.push([...personIds]);
+    return new Map(personIds.map((id) => [id, this.openTickets(id)] as const).filter(([, n]) => n > 0));
   }
 }

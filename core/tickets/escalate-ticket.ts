@@ -1,7 +1,7 @@
 import type { Actor } from "../people/person";
 import { pathDepth } from "../places/place";
 import { fail, ok, type Result } from "../shared/result";
-import { handlerIdsOf, pickHandler, slaPolicyFor } from "./route-ticket";
+import { chooseHandler, handlerIdsOf, slaPolicyFor } from "./route-ticket";
 import { nextLevel, type ResponsibleUnit, unitAtLevel } from "./routing";
 import { dispatchClock, triageClock } from "./sla";
 import type { Ticket } from "./ticket";
@@ -59,7 +59,7 @@ export async function escalateAsRead(
   const now = deps.clock.now();
   const state = targetState("escalate", before.state);
   const policy = await slaPolicyFor(deps, before.categoryCode, before.priority);
-  const assigneeId = state === "triage" ? null : pickHandler(await deps.people.handlersOf(unit));
+  const assigneeId = state === "triage" ? null : await chooseHandler(deps, unit);
   const after: Ticket = {
     ...before,
     ...unit,

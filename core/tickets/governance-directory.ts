@@ -17,7 +17,6 @@ export interface Department {
 export interface HandlerCandidate {
   readonly personId: string;
   readonly onDuty: boolean;
-  readonly openTickets: number;
 }
 
 /** The governance configuration the ticket engine reads: places, routing, SLA, departments. */
@@ -42,4 +41,9 @@ export interface PeopleDirectory {
     unitPlaceId: string | null;
     departmentId: string | null;
   }): Promise<HandlerCandidate[]>;
+  /**
+   * Each person's open cases (ACTIVE_STATES), absent when none: asked only to choose between
+   * several handlers, since counting reads a worker's whole backlog.
+   */
+  openTicketCounts(personIds: readonly string[]): Promise<ReadonlyMap<string, number>>;
 }

@@ -13,14 +13,28 @@ export type RoutingDecision =
       readonly reason: "no_category" | "no_rule" | "no_handler";
     };
 
-/** On duty first, then the one with the fewest open cases, then a stable order. */
-export function pickHandler(candidates: readonly HandlerCandidate[]): string | null {
-  const sorted = [...candidates].sort(
-    (a, b) =>
-      Number(b.onDuty) - Number(a.onDuty) ||
-      a.openTickets - b.openTickets ||
-      a.personId.localeCompare(b.personId),
-  );
+/**
+ * The unit's handler for a case: on duty first (anyone when no one is); among several, the one
+ * with the fewest open cases, then a stable order. Cases are counted only when there is a choice.
+ */
+export async function chooseHandler(
+  deps: Pick<TicketDeps, "people">,
+  unit: { level: TicketLevel; unitPlaceId: string | null; departmentId: string | null },
+): Promise<string | null> {
+  const candidates = await deps.people.handlersOf(unit);
+  const onDuty = candidates.filter((candidate) => candidate.onDuty);
+  const pool = onDuty.length > 0 ? onDuty : candidates;
+  if (pool.length <= 1) return pool[0]?.personId ?? null;
+  const open = await deps.people.openTicketCounts(pool.map((candidate) => candidate.personId));
+  return pickLeastLoaded(pool, open);
+}
+
+function pickLeastLoaded(
+  pool: readonly HandlerCandidate[],
+  open: ReadonlyMap<string, number>,
+): string | null {
+  const load = (candidate: HandlerCandidate) => open.get(candidate.personId) ?? 0;
+  const sorted = [...pool].sort((a, b) => load(a) - load(b) || a.personId.localeCompare(b.personId));
   return sorted[0]?.personId ?? null;
 }
 
@@ -49,7 +63,7 @@ export async function dispatchToUnit(
   unit: ResponsibleUnit,
   placePath: string,
 ): Promise<RoutingDecision> {
-  const assigneeId = pickHandler(await deps.people.handlersOf(unit));
+  const assigneeId = await chooseHandler(deps, unit);
   if (!assigneeId) return { kind: "triage", unit: triageUnit(placePath), reason: "no_handler" };
   return { kind: "dispatch", unit, assigneeId };
 }

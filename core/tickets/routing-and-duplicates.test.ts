@@ -44,13 +44,21 @@ describe("routing table", () => {
     expect(rubbish.ticket).toMatchObject({ level: "community", unitPlaceId: "c1", assigneeId: "ca1" });
   });
 
-  it("the on-duty worker with the fewest open cases gets it", async () => {
+  it("the on-duty worker with the fewest open cases gets it; with no choice, nobody's cases are counted", async () => {
     const f = ticketFixture();
     f.directory.offDuty.clear();
     f.directory.openTickets = (id) => (id === "w1" ? 5 : 1);
     expect((await f.open()).ticket.assigneeId).toBe("w1b");
+    expect(f.directory.countedFor).toEqual([["w1", "w1b"]]);
     f.directory.offDuty.add("w1b");
     expect((await f.open({ placeId: "b2", text: "路灯不亮" })).ticket.assigneeId).toBe("w1");
+    expect(f.directory.countedFor).toHaveLength(1);
+    // Nobody on duty: the choice is among all of them, by load again.
+    f.directory.offDuty.add("w1");
+    expect(
+      (await f.open({ placeId: "b2", categoryCode: "garbage", text: "垃圾没人收" })).ticket.assigneeId,
+    ).toBe("w1b");
+    expect(f.directory.countedFor).toHaveLength(2);
   });
 
   it("no category, no rule or no handler: the case waits in triage for the community's dispatchers", async () => {

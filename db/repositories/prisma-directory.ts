@@ -206,25 +206,25 @@ export class PrismaPeopleDirectory implements PeopleDirectory {
       where,
       select: { personId: true, person: { select: { onDuty: true } } },
     });
-    if (grants.length === 0) return [];
-    const ids = [...new Set(grants.map((g) => g.personId))];
-    const open = await this.prisma.ticket.groupBy({
-      by: ["assigneeId"],
-      where: { assigneeId: { in: ids }, state: { in: [...ACTIVE_STATES] } },
-      _count: { _all: true },
-    });
-    const openOf = new Map(open.map((row) => [row.assigneeId, row._count._all]));
     const seen = new Set<string>();
     const candidates: HandlerCandidate[] = [];
     for (const grant of grants) {
       if (seen.has(grant.personId)) continue;
       seen.add(grant.personId);
-      candidates.push({
-        personId: grant.personId,
-        onDuty: grant.person.onDuty,
-        openTickets: openOf.get(grant.personId) ?? 0,
-      });
+      candidates.push({ personId: grant.personId, onDuty: grant.person.onDuty });
     }
     return candidates;
+  }
+
+  async openTicketCounts(personIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    if (personIds.length === 0) return new Map();
+    const open = await this.prisma.ticket.groupBy({
+      by: ["assigneeId"],
+      where: { assigneeId: { in: [...personIds] }, state: { in: [...ACTIVE_STATES] } },
+      _count: { _all: true },
+    });
+    return new Map(
+      open.flatMap((row) => (row.assigneeId ? [[row.assigneeId, row._count._all] as const] : [])),
+    );
   }
 }

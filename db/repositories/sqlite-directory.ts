@@ -67,28 +67,39 @@ export class SqlitePeopleDirectory extends PrismaPeopleDirectory {
     if (!role) return Promise.resolve([]);
     const byDepartment = unit.level === "department";
     return this.sqlite.run((sql) => {
-      // The handlers with their open cases, counted on the (assigneeId, state) index.
       const rows = sql
         .prepare(
-          `SELECT g."personId", p."onDuty",
-             (SELECT COUNT(*) FROM "Ticket" t WHERE t."assigneeId" = g."personId"
-                AND t."state" IN (${ACTIVE_STATES.map(() => "?").join(", ")})) AS "open"
-           FROM "RoleGrant" g JOIN "Person" p ON p."id" = g."personId"
+          `SELECT g."personId", p."onDuty" FROM "RoleGrant" g JOIN "Person" p ON p."id" = g."personId"
            WHERE g."role" = ? AND g."${byDepartment ? "departmentId" : "placeId"}" = ? ORDER BY g.rowid`,
         )
-        .all(...ACTIVE_STATES, role, (byDepartment ? unit.departmentId : unit.unitPlaceId) ?? "") as {
+        .all(role, (byDepartment ? unit.departmentId : unit.unitPlaceId) ?? "") as {
         personId: string;
         onDuty: number;
-        open: number;
       }[];
       const seen = new Set<string>();
       const handlers: HandlerCandidate[] = [];
       for (const row of rows) {
         if (seen.has(row.personId)) continue;
         seen.add(row.personId);
-        handlers.push({ personId: row.personId, onDuty: row.onDuty === 1, openTickets: row.open });
+        handlers.push({ personId: row.personId, onDuty: row.onDuty === 1 });
       }
       return handlers;
+    });
+  }
+
+  override openTicketCounts(personIds: readonly string[]): Promise<ReadonlyMap<string, number>> {
+    if (personIds.length === 0) return Promise.resolve(new Map());
+    return this.sqlite.run((sql) => {
+      // One statement per number of people (a unit has a handful), so each is prepared once.
+      const rows = sql
+        .prepare(
+          `SELECT "assigneeId", COUNT(*) AS "open" FROM "Ticket"
+           WHERE "assigneeId" IN (${personIds.map(() => "?").join(", ")})
+             AND "state" IN (${ACTIVE_STATES.map(() => "?").join(", ")})
+           GROUP BY "assigneeId"`,
+        )
+        .all(...personIds, ...ACTIVE_STATES) as { assigneeId: string; open: number }[];
+      return new Map(rows.map((row) => [row.assigneeId, row.open]));
     });
   }
 }

@@ -186,9 +186,13 @@ describe.skipIf(TEST_DATABASE !== "SQLite")(
         const level = levels[grant.role as keyof typeof levels] ?? (grant.departmentId ? "department" : null);
         if (!level) continue;
         const unit = { level, unitPlaceId: grant.placeId, departmentId: grant.departmentId };
-        expect(await peopleViaSql.handlersOf(unit)).toEqual(await peopleViaPrisma.handlersOf(unit));
+        const handlers = await peopleViaSql.handlersOf(unit);
+        expect(handlers).toEqual(await peopleViaPrisma.handlersOf(unit));
+        const ids = handlers.map((h) => h.personId);
+        const open = await peopleViaSql.openTicketCounts(ids);
+        expect(open).toEqual(await peopleViaPrisma.openTicketCounts(ids));
         compared++;
-        loaded += (await peopleViaSql.handlersOf(unit)).filter((h) => h.openTickets > 0).length;
+        loaded += open.size;
       }
       expect(compared).toBeGreaterThan(3);
       expect(loaded).toBeGreaterThan(0);
