@@ -91,6 +91,52 @@ describe("WAL checkpoints in a worker thread", () => {
     await checkpointer.stop();
   });
 
+  it("a worker thread that dies sends every file back to inline checkpoints; a file opened later gets a new one", async () => {
+    const warnings: string[] = [];
+    const onWarning = (warning: Error) => warnings.push(warning.message);
+    process.on("warning", onWarning);
+    const first = await openDatabase(`file:${tempFile()}`);
+    const inlineEvery = async (db: typeof first) => {
+      const [row] =
+        await db.prisma.$queryRawUnsafe<{ wal_autocheckpoint: bigint }[]>("PRAGMA wal_autocheckpoint");
+      return Number(row?.wal_autocheckpoint);
+    };
+    try {
+      expect(await inlineEvery(first)).toBe(WalCheckpointer.FALLBACK_PAGES);
+      await WalCheckpointer.endThread();
+      await until(() => first.walCheckpoints()?.failure != null);
+      expect(first.walCheckpoints()?.failure).toMatch(/checkpoint worker exited/);
+      await until(() => warnings.some((w) => /WAL checkpoints are inline again/.test(w)));
+      // SQLite's own threshold is back, set through the connection's queue.
+      const deadline = Date.now() + 10_000;
+      while ((await inlineEvery(first)) !== 1000 && Date.now() < deadline)
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      expect(await inlineEvery(first)).toBe(1000);
+
+      const second = await openDatabase(`file:${tempFile()}`);
+      try {
+        await second.prisma.$executeRawUnsafe(
+          `CREATE TABLE "Padding" ("key" TEXT PRIMARY KEY, "value" TEXT)`,
+        );
+        for (let i = 0; i < 100; i++)
+          await second.sqlite!.transaction((sql) =>
+            sql
+              .prepare(`INSERT INTO "Padding" ("key", "value") VALUES (?, ?)`)
+              .run(`k${i}`, "x".repeat(4000)),
+          );
+        await until(() => (second.walCheckpoints()?.pages ?? 0) >= 100);
+        expect(second.walCheckpoints()?.failure).toBeNull();
+        // The new worker took only the file opened after it: the first stays inline.
+        expect(first.walCheckpoints()?.failure).toMatch(/checkpoint worker exited/);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      process.off("warning", onWarning);
+      await first.close();
+    }
+  });
+
   it("an in-memory database has no WAL and no worker", async () => {
     const db = await openDatabase("file::memory:");
     expect(db.walCheckpoints()).toBeNull();

@@ -46,6 +46,14 @@ export class WalCheckpointer {
     return checkpointer;
   }
 
+  /**
+   * Ends the process's checkpoint worker as a crash of it would: every file it watched goes back
+   * to inline checkpoints (their owners told), and the next file started gets a new worker.
+   */
+  static endThread(): Promise<void> {
+    return CheckpointThread.endShared();
+  }
+
   current(): CheckpointStats {
     return this.stats;
   }
@@ -88,6 +96,10 @@ class CheckpointThread {
   static shared(): CheckpointThread {
     CheckpointThread.current ??= new CheckpointThread();
     return CheckpointThread.current;
+  }
+
+  static async endShared(): Promise<void> {
+    await CheckpointThread.current?.worker.terminate();
   }
 
   private readonly worker = new Worker(new URL("./wal-checkpoint-worker.mjs", import.meta.url), {
