@@ -33,6 +33,11 @@ export function ancestorIdAt(placePathValue: string, level: PlaceLevel): string 
   return ids[PLACE_LEVELS.indexOf(level)] ?? null;
 }
 
+/** The place's own id: the last in its path ("/d/s/c/g/b/" → "b"). */
+export function placeIdOfPath(placePathValue: string): string {
+  return placePathValue.slice(placePathValue.lastIndexOf("/", placePathValue.length - 2) + 1, -1);
+}
+
 export function levelOfPath(placePathValue: string): PlaceLevel {
   const depth = placePathValue.split("/").filter((part) => part.length > 0).length;
   const level = PLACE_LEVELS[depth - 1];

@@ -151,6 +151,31 @@ describe("the summary of 春晖社区 on Monday 30 November, against the hand-co
     expect(s.change).toEqual({ newCases: 2, closed: 2, overdue: 3 });
   });
 
+  it("the longest open are read whole only for those shown, ties in age going by number", async () => {
+    const summaryDeps = deps();
+    const store = (summaryDeps.summaries as InMemorySummaryRepository).store;
+    const oldest = store.tickets.get("sum-t12")!;
+    for (const n of [99, 97, 98])
+      store.tickets.set(`tie-${n}`, { ...oldest, id: `tie-${n}`, number: `2026-0000${n}` });
+    const asked: string[][] = [];
+    const readByIds = summaryDeps.summaries.ticketsByIds.bind(summaryDeps.summaries);
+    summaryDeps.summaries.ticketsByIds = async (ids) => {
+      asked.push([...ids]);
+      return readByIds(ids);
+    };
+    const { from, to } = dayPeriod("2026-11-30", ZONE);
+    const result = await summarise(summaryDeps, {
+      scopePlaceId: "c-chunhui",
+      from,
+      to,
+      timeZone: ZONE,
+      longestOpen: 2,
+    });
+    if (!result.ok) throw new Error(result.code);
+    expect(result.value.longestOpen.map((c) => c.number)).toEqual(["2026-000012", "2026-000097"]);
+    expect(asked.map((ids) => [...ids].sort())).toEqual([["sum-t12", "tie-97", "tie-98", "tie-99"]]);
+  });
+
   it("widens to the street and the district, and never reaches across", async () => {
     const street = await day("s-east");
     expect(street).toMatchObject({ newCases: 7, closed: 3, open: 7, overdue: 5 });

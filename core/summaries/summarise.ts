@@ -1,11 +1,17 @@
 import { z } from "zod";
-import { ancestorIdAt, type Place } from "../places/place";
+import { ancestorIdAt, type Place, placeIdOfPath } from "../places/place";
 import { MINUTE_MS } from "../shared/clock";
 import { fail, ok, type Result } from "../shared/result";
 import { addDays, localDateOf } from "../shared/zoned-time";
 import { currentDeadline } from "../tickets/ticket-notice";
 import { localDatesBetween, startOfDate } from "./summary-period";
-import { isOpenAt, type SummaryDeps, type SummaryEvent, type SummaryTicket } from "./summary-repository";
+import {
+  isOpenAt,
+  type SummaryDeps,
+  type SummaryEvent,
+  type SummaryOpenTicket,
+  type SummaryTicket,
+} from "./summary-repository";
 
 export const summaryInputSchema = z
   .object({
@@ -84,7 +90,10 @@ export interface Summary {
 const within = (from: Date, to: Date, at: Date | null) => at !== null && at >= from && at < to;
 
 /** Open at `at` and past the deadline of the clock it runs on. */
-export function isOverdueAt(ticket: SummaryTicket, at: Date): boolean {
+export function isOverdueAt(
+  ticket: Pick<SummaryTicket, "state" | "signForDeadline" | "resolveDeadline">,
+  at: Date,
+): boolean {
   const deadline = currentDeadline(ticket);
   return deadline !== null && deadline < at;
 }
@@ -175,7 +184,10 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
   const ratings = closed.map((t) => t.rating).filter((r): r is number => r !== null);
 
   const names = placeNames(deps);
-  const figures = (period: { from: Date; to: Date }, openAtEnd: readonly SummaryTicket[]): PeriodFigures => ({
+  const figures = (
+    period: { from: Date; to: Date },
+    openAtEnd: readonly SummaryOpenTicket[],
+  ): PeriodFigures => ({
     newCases: created.filter((t) => within(period.from, period.to, t.createdAt)).length,
     closed: closedAll.filter((t) => within(period.from, period.to, t.closedAt)).length,
     overdue: openAtEnd.filter((t) => isOverdueAt(t, period.to)).length,
@@ -201,18 +213,7 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
       .map(([code, tickets]) => ({ categoryCode: code || null, count: tickets.length }))
       .sort((a, b) => b.count - a.count || (a.categoryCode ?? "").localeCompare(b.categoryCode ?? "")),
     hotSpots: await hotSpots(newCases, names),
-    longestOpen: await Promise.all(
-      [...openAtTo]
-        .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number.localeCompare(b.number))
-        .slice(0, input.longestOpen)
-        .map(async (t) => ({
-          number: t.number,
-          categoryCode: t.categoryCode,
-          placeId: t.placeId,
-          placeName: await names(t.placeId),
-          ageMinutes: Math.floor((to.getTime() - t.createdAt.getTime()) / MINUTE_MS),
-        })),
-    ),
+    longestOpen: await longestOpen(deps, openAtTo, input.longestOpen, to, names),
     byDay: byDay(created, closedAll, localDatesBetween(trendFrom, to, timeZone), timeZone),
     overdueByGrid: await byGrid(overdue, names),
     previous: { ...previous, ...before },
@@ -222,6 +223,35 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
       overdue: current.overdue - before.overdue,
     },
   });
+}
+
+/** The oldest cases open at `to`, read whole (number, category, place) only for those shown. */
+async function longestOpen(
+  deps: SummaryDeps,
+  openAtTo: readonly SummaryOpenTicket[],
+  count: number,
+  to: Date,
+  names: (id: string) => Promise<string>,
+): Promise<LongOpenCase[]> {
+  if (count === 0) return [];
+  const byAge = [...openAtTo].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
+  // Those as old as the last shown are read too: the number decides between them.
+  const cutoff = byAge[count - 1]?.createdAt.getTime() ?? Number.POSITIVE_INFINITY;
+  const shown = await deps.summaries.ticketsByIds(
+    byAge.filter((t) => t.createdAt.getTime() <= cutoff).map((t) => t.id),
+  );
+  return Promise.all(
+    shown
+      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number.localeCompare(b.number))
+      .slice(0, count)
+      .map(async (t) => ({
+        number: t.number,
+        categoryCode: t.categoryCode,
+        placeId: t.placeId,
+        placeName: await names(t.placeId),
+        ageMinutes: Math.floor((to.getTime() - t.createdAt.getTime()) / MINUTE_MS),
+      })),
+  );
 }
 
 function byDay(
@@ -295,8 +325,8 @@ async function hotSpots(tickets: readonly SummaryTicket[], names: (id: string) =
 }
 
 /** Overdue cases per grid; a case placed above any grid counts under its own place. */
-async function byGrid(tickets: readonly SummaryTicket[], names: (id: string) => Promise<string>) {
-  const groups = countBy(tickets, (t) => ancestorIdAt(t.placePath, "grid") ?? t.placeId);
+async function byGrid(tickets: readonly SummaryOpenTicket[], names: (id: string) => Promise<string>) {
+  const groups = countBy(tickets, (t) => ancestorIdAt(t.placePath, "grid") ?? placeIdOfPath(t.placePath));
   const counts: PlaceCount[] = [];
   for (const [placeId, group] of groups)
     counts.push({ placeId, placeName: await names(placeId), count: group.length });

@@ -20,6 +20,22 @@ export type SummaryTicket = Pick<
   | "assigneeId"
 >;
 
+/**
+ * The columns of a case open during a period: when it was open and late, and where. Fewer than
+ * SummaryTicket's, since a street has tens of thousands; the few shown are read by id.
+ */
+export type SummaryOpenTicket = Pick<
+  SummaryTicket,
+  | "id"
+  | "state"
+  | "placePath"
+  | "createdAt"
+  | "resolvedAt"
+  | "closedAt"
+  | "signForDeadline"
+  | "resolveDeadline"
+>;
+
 export type SummaryEvent = Pick<TicketEvent, "ticketId" | "type" | "at" | "actorId" | "data">;
 
 /**
@@ -37,7 +53,7 @@ export interface SummaryRepository {
    * before `to` and not finished (closed, cancelled) before `from`. May hold more; callers keep
    * those open at the moment they ask about with isOpenAt. One read for both ends of a period.
    */
-  ticketsOpenDuring(withinPath: string, from: Date, to: Date): Promise<SummaryTicket[]>;
+  ticketsOpenDuring(withinPath: string, from: Date, to: Date): Promise<SummaryOpenTicket[]>;
   /** These tickets (merged ones too: asked for by id), in no particular order. */
   ticketsByIds(ids: readonly string[]): Promise<SummaryTicket[]>;
   /** Events of these types in [from, to) on tickets in the range. */
@@ -75,7 +91,10 @@ export interface SummaryDeps {
 }
 
 /** The definition of "open at `at`" that summaries use (ticketsOpenDuring returns at least these, for both ends). */
-export function isOpenAt(ticket: SummaryTicket, at: Date): boolean {
+export function isOpenAt(
+  ticket: Pick<SummaryTicket, "state" | "createdAt" | "closedAt" | "resolvedAt">,
+  at: Date,
+): boolean {
   if (ticket.state === "merged" || ticket.createdAt >= at) return false;
   if (ticket.closedAt !== null && ticket.closedAt < at) return false;
   return ticket.resolvedAt === null || ticket.resolvedAt >= at;

@@ -5,7 +5,7 @@ import type { InMemoryTicketRepository } from "./in-memory-ticket-repository";
 
 /** The SummaryRepository contract over an in-memory ticket store (the same figures run on SQLite). */
 export class InMemorySummaryRepository implements SummaryRepository {
-  constructor(private readonly store: InMemoryTicketRepository) {}
+  constructor(readonly store: InMemoryTicketRepository) {}
 
   private cases(withinPath: string): SummaryTicket[] {
     return [...this.store.tickets.values()].filter(

@@ -5,6 +5,7 @@ import type { SummaryDeliveryKey, SummaryDeliveryStore } from "../../core/summar
 import {
   isOpenAt,
   type SummaryEvent,
+  type SummaryOpenTicket,
   type SummaryRepository,
   type SummaryTicket,
 } from "../../core/summaries/summary-repository";
@@ -27,6 +28,18 @@ const TICKET_COLUMNS = {
   resolveDeadline: true,
   rating: true,
   assigneeId: true,
+} as const;
+
+/** SummaryOpenTicket's columns: tens of thousands of rows for a street. */
+const OPEN_COLUMNS = {
+  id: true,
+  state: true,
+  placePath: true,
+  createdAt: true,
+  resolvedAt: true,
+  closedAt: true,
+  signForDeadline: true,
+  resolveDeadline: true,
 } as const;
 
 /** States in which a ticket may still be open at a moment: working, or resolved since then. */
@@ -63,7 +76,7 @@ export class PrismaSummaryRepository implements SummaryRepository {
     // Open during [from, to] means unfinished now, or finished (closed, cancelled) since `from`.
     const unfinished = await this.prisma.ticket.findMany({
       where: { state: { in: [...UNFINISHED] }, placePath: pathRange(withinPath), createdAt: { lt: to } },
-      select: TICKET_COLUMNS,
+      select: OPEN_COLUMNS,
     });
     const finishedSince = await this.prisma.ticket.findMany({
       where: {
@@ -72,10 +85,10 @@ export class PrismaSummaryRepository implements SummaryRepository {
         placePath: pathRange(withinPath),
         createdAt: { lt: to },
       },
-      select: TICKET_COLUMNS,
+      select: OPEN_COLUMNS,
     });
     return [...unfinished, ...finishedSince]
-      .map(toSummaryTicket)
+      .map((row): SummaryOpenTicket => ({ ...row, state: row.state as TicketState }))
       .filter((t) => isOpenAt(t, from) || isOpenAt(t, to));
   }
 

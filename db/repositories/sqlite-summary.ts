@@ -1,6 +1,7 @@
 import {
   isOpenAt,
   type SummaryEvent,
+  type SummaryOpenTicket,
   type SummaryRepository,
   type SummaryTicket,
 } from "../../core/summaries/summary-repository";
@@ -12,6 +13,9 @@ import { pathRange } from "./ticket-row-mapping";
 
 const COLUMNS = `"id", "number", "state", "placeId", "placePath", "categoryCode", "createdAt", "resolvedAt",
   "closedAt", "signForDeadline", "resolveDeadline", "rating", "assigneeId"`;
+/** SummaryOpenTicket's: each column of a street's tens of thousands of open cases costs ≈ 20 ms. */
+const OPEN_COLUMNS = `"id", "state", "placePath", "createdAt", "resolvedAt", "closedAt", "signForDeadline",
+  "resolveDeadline"`;
 const EVENT_COLUMNS = `"ticketId", "type", "at", "actorId", "data"`;
 /** States in which a ticket may still be open at a moment: working, or resolved since then. */
 const UNFINISHED = [...ACTIVE_STATES, "resolved"].map((s) => `'${s}'`).join(", ");
@@ -47,13 +51,13 @@ export class SqliteSummaryRepository implements SummaryRepository {
   async ticketsOpenDuring(withinPath: string, from: Date, to: Date) {
     // Open during [from, to] means unfinished now, or finished (closed, cancelled) since `from`.
     const range = pathRange(withinPath);
-    const unfinished = await this.tickets(
-      `SELECT ${COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED})
+    const unfinished = await this.openTickets(
+      `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED})
          AND "placePath" >= ? AND "placePath" < ? AND "createdAt" < ?`,
       [range.gte, range.lt, toTimestamp(to)],
     );
-    const finishedSince = await this.tickets(
-      `SELECT ${COLUMNS} FROM "Ticket" WHERE "closedAt" >= ? AND "state" IN ('closed', 'cancelled')
+    const finishedSince = await this.openTickets(
+      `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "closedAt" >= ? AND "state" IN ('closed', 'cancelled')
          AND "placePath" >= ? AND "placePath" < ? AND "createdAt" < ?`,
       [toTimestamp(from), range.gte, range.lt, toTimestamp(to)],
     );
@@ -108,6 +112,26 @@ export class SqliteSummaryRepository implements SummaryRepository {
         resolveDeadline: fromOptionalTimestamp(row[10]),
         rating: row[11] as number | null,
         assigneeId: row[12] as string | null,
+      })),
+    );
+  }
+
+  private openTickets(query: string, params: (string | null)[]): Promise<SummaryOpenTicket[]> {
+    return this.sqlite.run((sql) =>
+      (
+        sql
+          .prepare(query)
+          .raw(true)
+          .all(...params) as unknown[][]
+      ).map((row) => ({
+        id: row[0] as string,
+        state: row[1] as TicketState,
+        placePath: row[2] as string,
+        createdAt: fromTimestamp(row[3]),
+        resolvedAt: fromOptionalTimestamp(row[4]),
+        closedAt: fromOptionalTimestamp(row[5]),
+        signForDeadline: fromOptionalTimestamp(row[6]),
+        resolveDeadline: fromOptionalTimestamp(row[7]),
       })),
     );
   }
