@@ -91,48 +91,45 @@ export class SqliteSummaryRepository implements SummaryRepository {
   }
 
   private tickets(query: string, params: (string | null)[]): Promise<SummaryTicket[]> {
-    // Rows as arrays (in COLUMNS' order): tens of thousands of them, and no object made twice.
-    return this.sqlite.run((sql) =>
-      (
-        sql
-          .prepare(query)
-          .raw(true)
-          .all(...params) as unknown[][]
-      ).map((row) => ({
-        id: row[0] as string,
-        number: row[1] as string,
-        state: row[2] as TicketState,
-        placeId: row[3] as string,
-        placePath: row[4] as string,
-        categoryCode: row[5] as string | null,
-        createdAt: fromTimestamp(row[6]),
-        resolvedAt: fromOptionalTimestamp(row[7]),
-        closedAt: fromOptionalTimestamp(row[8]),
-        signForDeadline: fromOptionalTimestamp(row[9]),
-        resolveDeadline: fromOptionalTimestamp(row[10]),
-        rating: row[11] as number | null,
-        assigneeId: row[12] as string | null,
-      })),
-    );
+    return this.rows(query, params, (row) => ({
+      id: row[0] as string,
+      number: row[1] as string,
+      state: row[2] as TicketState,
+      placeId: row[3] as string,
+      placePath: row[4] as string,
+      categoryCode: row[5] as string | null,
+      createdAt: fromTimestamp(row[6]),
+      resolvedAt: fromOptionalTimestamp(row[7]),
+      closedAt: fromOptionalTimestamp(row[8]),
+      signForDeadline: fromOptionalTimestamp(row[9]),
+      resolveDeadline: fromOptionalTimestamp(row[10]),
+      rating: row[11] as number | null,
+      assigneeId: row[12] as string | null,
+    }));
   }
 
   private openTickets(query: string, params: (string | null)[]): Promise<SummaryOpenTicket[]> {
+    return this.rows(query, params, (row) => ({
+      id: row[0] as string,
+      state: row[1] as TicketState,
+      placePath: row[2] as string,
+      createdAt: fromTimestamp(row[3]),
+      resolvedAt: fromOptionalTimestamp(row[4]),
+      closedAt: fromOptionalTimestamp(row[5]),
+      signForDeadline: fromOptionalTimestamp(row[6]),
+      resolveDeadline: fromOptionalTimestamp(row[7]),
+    }));
+  }
+
+  /** Rows as arrays (in the SELECT's column order): tens of thousands of them, and no object made twice. */
+  private rows<T>(query: string, params: (string | null)[], toValue: (row: unknown[]) => T): Promise<T[]> {
     return this.sqlite.run((sql) =>
       (
         sql
           .prepare(query)
           .raw(true)
           .all(...params) as unknown[][]
-      ).map((row) => ({
-        id: row[0] as string,
-        state: row[1] as TicketState,
-        placePath: row[2] as string,
-        createdAt: fromTimestamp(row[3]),
-        resolvedAt: fromOptionalTimestamp(row[4]),
-        closedAt: fromOptionalTimestamp(row[5]),
-        signForDeadline: fromOptionalTimestamp(row[6]),
-        resolveDeadline: fromOptionalTimestamp(row[7]),
-      })),
+      ).map(toValue),
     );
   }
 
