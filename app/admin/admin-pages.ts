@@ -1,7 +1,7 @@
 // The console's pages as HTML fragments (see admin-html.ts for the frame and the words).
 import { formatWhen } from "../../bot/messages/format";
 import type { Place } from "../../core/places/place";
-import { isOverdueAt } from "../../core/summaries/summarise";
+import { isOverdueAt } from "../../core/summaries/summary-repository";
 import { isActive, type Ticket, type TicketEvent } from "../../core/tickets/ticket";
 import { currentDeadline } from "../../core/tickets/ticket-notice";
 import type { CategoryChoice } from "../../core/understanding/understanding";

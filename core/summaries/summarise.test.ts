@@ -151,17 +151,18 @@ describe("the summary of 春晖社区 on Monday 30 November, against the hand-co
     expect(s.change).toEqual({ newCases: 2, closed: 2, overdue: 3 });
   });
 
-  it("the longest open are read whole only for those shown, ties in age going by number", async () => {
+  it("the longest open are read only from the paths that can hold them, ties in age going by number", async () => {
     const summaryDeps = deps();
     const store = (summaryDeps.summaries as InMemorySummaryRepository).store;
     const oldest = store.tickets.get("sum-t12")!;
+    const second = store.tickets.get("sum-t6")!;
     for (const n of [99, 97, 98])
       store.tickets.set(`tie-${n}`, { ...oldest, id: `tie-${n}`, number: `2026-0000${n}` });
     const asked: string[][] = [];
-    const readByIds = summaryDeps.summaries.ticketsByIds.bind(summaryDeps.summaries);
-    summaryDeps.summaries.ticketsByIds = async (ids) => {
-      asked.push([...ids]);
-      return readByIds(ids);
+    const readOldest = summaryDeps.summaries.oldestOpenAt.bind(summaryDeps.summaries);
+    summaryDeps.summaries.oldestOpenAt = async (paths, at, count) => {
+      asked.push([...paths]);
+      return readOldest(paths, at, count);
     };
     const { from, to } = dayPeriod("2026-11-30", ZONE);
     const result = await summarise(summaryDeps, {
@@ -173,7 +174,9 @@ describe("the summary of 春晖社区 on Monday 30 November, against the hand-co
     });
     if (!result.ok) throw new Error(result.code);
     expect(result.value.longestOpen.map((c) => c.number)).toEqual(["2026-000012", "2026-000097"]);
-    expect(asked.map((ids) => [...ids].sort())).toEqual([["sum-t12", "tie-97", "tie-98", "tie-99"]]);
+    // The two paths with the oldest cases (the second's may hold the second oldest), no others.
+    expect(second.placePath).not.toBe(oldest.placePath);
+    expect(asked).toEqual([[oldest.placePath, second.placePath]]);
   });
 
   it("widens to the street and the district, and never reaches across", async () => {

@@ -3,15 +3,8 @@ import { ancestorIdAt, type Place, placeIdOfPath } from "../places/place";
 import { MINUTE_MS } from "../shared/clock";
 import { fail, ok, type Result } from "../shared/result";
 import { addDays, localDateOf } from "../shared/zoned-time";
-import { currentDeadline } from "../tickets/ticket-notice";
 import { localDatesBetween, startOfDate } from "./summary-period";
-import {
-  isOpenAt,
-  type SummaryDeps,
-  type SummaryEvent,
-  type SummaryOpenTicket,
-  type SummaryTicket,
-} from "./summary-repository";
+import type { OpenCasesAtPath, SummaryDeps, SummaryEvent, SummaryTicket } from "./summary-repository";
 
 export const summaryInputSchema = z
   .object({
@@ -89,15 +82,6 @@ export interface Summary {
 
 const within = (from: Date, to: Date, at: Date | null) => at !== null && at >= from && at < to;
 
-/** Open at `at` and past the deadline of the clock it runs on. */
-export function isOverdueAt(
-  ticket: Pick<SummaryTicket, "state" | "signForDeadline" | "resolveDeadline">,
-  at: Date,
-): boolean {
-  const deadline = currentDeadline(ticket);
-  return deadline !== null && deadline < at;
-}
-
 /** The sweep escalates for lateness as the system (a person whistling a case up is not lateness). */
 export function isLateEvent(event: SummaryEvent): boolean {
   return event.type === "sla_breached" || (event.type === "escalated" && event.actorId === null);
@@ -160,14 +144,13 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
   const repo = deps.summaries;
   const created = await repo.ticketsCreated(scope.path, windowFrom, to);
   const closedAll = await repo.ticketsClosed(scope.path, windowFrom, to);
-  const openDuring = await repo.ticketsOpenDuring(scope.path, from, to);
-  const openAtTo = openDuring.filter((t) => isOpenAt(t, to));
-  const openAtFrom = openDuring.filter((t) => isOpenAt(t, from));
+  const openByPath = await repo.openCasesByPath(scope.path, from, to);
+  const total = (count: (path: OpenCasesAtPath) => number) =>
+    openByPath.reduce((sum, p) => sum + count(p), 0);
   const resolvedEvents = await repo.eventsBetween(scope.path, ["resolved"], from, to);
 
   const newCases = created.filter((t) => within(from, to, t.createdAt));
   const closed = closedAll.filter((t) => within(from, to, t.closedAt));
-  const overdue = openAtTo.filter((t) => isOverdueAt(t, to));
   const history = await repo.eventsOfTickets(
     [...new Set([...closed.map((t) => t.id), ...resolvedEvents.map((e) => e.ticketId)])],
     ["rejected", "escalated", "sla_breached"],
@@ -184,16 +167,19 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
   const ratings = closed.map((t) => t.rating).filter((r): r is number => r !== null);
 
   const names = placeNames(deps);
-  const figures = (
-    period: { from: Date; to: Date },
-    openAtEnd: readonly SummaryOpenTicket[],
-  ): PeriodFigures => ({
+  const figures = (period: { from: Date; to: Date }, overdueAtEnd: number): PeriodFigures => ({
     newCases: created.filter((t) => within(period.from, period.to, t.createdAt)).length,
     closed: closedAll.filter((t) => within(period.from, period.to, t.closedAt)).length,
-    overdue: openAtEnd.filter((t) => isOverdueAt(t, period.to)).length,
+    overdue: overdueAtEnd,
   });
-  const current = figures({ from, to }, openAtTo);
-  const before = figures(previous, openAtFrom);
+  const current = figures(
+    { from, to },
+    total((p) => p.overdueAtTo),
+  );
+  const before = figures(
+    previous,
+    total((p) => p.overdueAtFrom),
+  );
 
   return ok({
     scope,
@@ -201,7 +187,7 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
     to,
     newCases: current.newCases,
     closed: current.closed,
-    open: openAtTo.length,
+    open: total((p) => p.openAtTo),
     overdue: current.overdue,
     onTime: rate(onTime.length, closed.length),
     reopened: rate([...resolvedIds].filter((id) => rejected.has(id)).length, resolvedIds.size),
@@ -213,9 +199,9 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
       .map(([code, tickets]) => ({ categoryCode: code || null, count: tickets.length }))
       .sort((a, b) => b.count - a.count || (a.categoryCode ?? "").localeCompare(b.categoryCode ?? "")),
     hotSpots: await hotSpots(newCases, names),
-    longestOpen: await longestOpen(deps, openAtTo, input.longestOpen, to, names),
+    longestOpen: await longestOpen(deps, openByPath, input.longestOpen, to, names),
     byDay: byDay(created, closedAll, localDatesBetween(trendFrom, to, timeZone), timeZone),
-    overdueByGrid: await byGrid(overdue, names),
+    overdueByGrid: await overdueByGrid(openByPath, names),
     previous: { ...previous, ...before },
     change: {
       newCases: current.newCases - before.newCases,
@@ -225,32 +211,34 @@ export async function summarise(deps: SummaryDeps, rawInput: SummaryInput): Prom
   });
 }
 
-/** The oldest cases open at `to`, read whole (number, category, place) only for those shown. */
+/**
+ * The oldest cases open at `to`, read only from the paths that can hold them: those whose own
+ * oldest is among the `count` oldest of the paths' (ties included). A case among the `count`
+ * oldest is no later than that cutoff, since the cutoff's paths hold `count` cases no later, so
+ * its path's oldest is no later either.
+ */
 async function longestOpen(
   deps: SummaryDeps,
-  openAtTo: readonly SummaryOpenTicket[],
+  openByPath: readonly OpenCasesAtPath[],
   count: number,
   to: Date,
   names: (id: string) => Promise<string>,
 ): Promise<LongOpenCase[]> {
-  if (count === 0) return [];
-  const byAge = [...openAtTo].sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime());
-  // Those as old as the last shown are read too: the number decides between them.
-  const cutoff = byAge[count - 1]?.createdAt.getTime() ?? Number.POSITIVE_INFINITY;
-  const shown = await deps.summaries.ticketsByIds(
-    byAge.filter((t) => t.createdAt.getTime() <= cutoff).map((t) => t.id),
-  );
+  const oldestOfPaths = openByPath
+    .flatMap((p) => (p.oldestOpenAtTo ? [{ path: p.placePath, oldest: p.oldestOpenAtTo.getTime() }] : []))
+    .sort((a, b) => a.oldest - b.oldest);
+  if (count === 0 || oldestOfPaths.length === 0) return [];
+  const cutoff = oldestOfPaths[Math.min(count, oldestOfPaths.length) - 1]!.oldest;
+  const paths = oldestOfPaths.filter((p) => p.oldest <= cutoff).map((p) => p.path);
+  const shown = await deps.summaries.oldestOpenAt(paths, to, count);
   return Promise.all(
-    shown
-      .sort((a, b) => a.createdAt.getTime() - b.createdAt.getTime() || a.number.localeCompare(b.number))
-      .slice(0, count)
-      .map(async (t) => ({
-        number: t.number,
-        categoryCode: t.categoryCode,
-        placeId: t.placeId,
-        placeName: await names(t.placeId),
-        ageMinutes: Math.floor((to.getTime() - t.createdAt.getTime()) / MINUTE_MS),
-      })),
+    shown.map(async (t) => ({
+      number: t.number,
+      categoryCode: t.categoryCode,
+      placeId: t.placeId,
+      placeName: await names(t.placeId),
+      ageMinutes: Math.floor((to.getTime() - t.createdAt.getTime()) / MINUTE_MS),
+    })),
   );
 }
 
@@ -324,11 +312,15 @@ async function hotSpots(tickets: readonly SummaryTicket[], names: (id: string) =
   return spots.sort((a, b) => b.count - a.count || a.placeId.localeCompare(b.placeId));
 }
 
-/** Overdue cases per grid; a case placed above any grid counts under its own place. */
-async function byGrid(tickets: readonly SummaryOpenTicket[], names: (id: string) => Promise<string>) {
-  const groups = countBy(tickets, (t) => ancestorIdAt(t.placePath, "grid") ?? placeIdOfPath(t.placePath));
+/** Cases overdue at `to` per grid; a case placed above any grid counts under its own place. */
+async function overdueByGrid(openByPath: readonly OpenCasesAtPath[], names: (id: string) => Promise<string>) {
+  const perPlace = new Map<string, number>();
+  for (const { placePath, overdueAtTo } of openByPath) {
+    if (overdueAtTo === 0) continue;
+    const placeId = ancestorIdAt(placePath, "grid") ?? placeIdOfPath(placePath);
+    perPlace.set(placeId, (perPlace.get(placeId) ?? 0) + overdueAtTo);
+  }
   const counts: PlaceCount[] = [];
-  for (const [placeId, group] of groups)
-    counts.push({ placeId, placeName: await names(placeId), count: group.length });
+  for (const [placeId, count] of perPlace) counts.push({ placeId, placeName: await names(placeId), count });
   return counts.sort((a, b) => b.count - a.count || a.placeId.localeCompare(b.placeId));
 }

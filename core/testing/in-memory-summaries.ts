@@ -1,5 +1,10 @@
 import { isWithin } from "../places/place";
-import { isOpenAt, type SummaryRepository, type SummaryTicket } from "../summaries/summary-repository";
+import {
+  countOpenCasesByPath,
+  oldestOpenOf,
+  type SummaryRepository,
+  type SummaryTicket,
+} from "../summaries/summary-repository";
 import type { TicketEventType } from "../tickets/ticket";
 import type { InMemoryTicketRepository } from "./in-memory-ticket-repository";
 
@@ -23,8 +28,15 @@ export class InMemorySummaryRepository implements SummaryRepository {
     );
   }
 
-  async ticketsOpenDuring(withinPath: string, from: Date, to: Date) {
-    return this.cases(withinPath).filter((t) => isOpenAt(t, from) || isOpenAt(t, to));
+  async openCasesByPath(withinPath: string, from: Date, to: Date) {
+    return countOpenCasesByPath(this.cases(withinPath), from, to);
+  }
+
+  async oldestOpenAt(placePaths: readonly string[], at: Date, count: number) {
+    const cases = [...this.store.tickets.values()].filter(
+      (t) => t.state !== "merged" && placePaths.includes(t.placePath),
+    );
+    return oldestOpenOf(cases, at, count);
   }
 
   async ticketsByIds(ids: readonly string[]) {

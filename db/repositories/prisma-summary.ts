@@ -3,7 +3,7 @@ import type { OutboundMessage } from "../../core/conversation/inbound-message";
 import type { Role } from "../../core/people/person";
 import type { SummaryDeliveryKey, SummaryDeliveryStore } from "../../core/summaries/summary-delivery";
 import {
-  isOpenAt,
+  countOpenCasesByPath,
   type SummaryEvent,
   type SummaryOpenTicket,
   type SummaryRepository,
@@ -72,8 +72,9 @@ export class PrismaSummaryRepository implements SummaryRepository {
     return rows.map(toSummaryTicket);
   }
 
-  async ticketsOpenDuring(withinPath: string, from: Date, to: Date) {
-    // Open during [from, to] means unfinished now, or finished (closed, cancelled) since `from`.
+  async openCasesByPath(withinPath: string, from: Date, to: Date) {
+    // Open at `from` or `to` means unfinished now, or finished (closed, cancelled) since `from`;
+    // counted here from the rows, with core's definitions.
     const unfinished = await this.prisma.ticket.findMany({
       where: { state: { in: [...UNFINISHED] }, placePath: pathRange(withinPath), createdAt: { lt: to } },
       select: OPEN_COLUMNS,
@@ -87,9 +88,29 @@ export class PrismaSummaryRepository implements SummaryRepository {
       },
       select: OPEN_COLUMNS,
     });
-    return [...unfinished, ...finishedSince]
-      .map((row): SummaryOpenTicket => ({ ...row, state: row.state as TicketState }))
-      .filter((t) => isOpenAt(t, from) || isOpenAt(t, to));
+    const rows = [...unfinished, ...finishedSince].map(
+      (row): SummaryOpenTicket => ({ ...row, state: row.state as TicketState }),
+    );
+    return countOpenCasesByPath(rows, from, to);
+  }
+
+  async oldestOpenAt(placePaths: readonly string[], at: Date, count: number) {
+    if (placePaths.length === 0 || count === 0) return [];
+    const rows = await this.prisma.ticket.findMany({
+      where: {
+        placePath: { in: [...placePaths] },
+        state: { not: "merged" },
+        createdAt: { lt: at },
+        AND: [
+          { OR: [{ closedAt: null }, { closedAt: { gte: at } }] },
+          { OR: [{ resolvedAt: null }, { resolvedAt: { gte: at } }] },
+        ],
+      },
+      select: TICKET_COLUMNS,
+      orderBy: [{ createdAt: "asc" }, { number: "asc" }],
+      take: count,
+    });
+    return rows.map(toSummaryTicket);
   }
 
   async ticketsByIds(ids: readonly string[]) {

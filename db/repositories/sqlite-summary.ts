@@ -1,9 +1,8 @@
-import {
-  isOpenAt,
-  type SummaryEvent,
-  type SummaryOpenTicket,
-  type SummaryRepository,
-  type SummaryTicket,
+import type {
+  OpenCasesAtPath,
+  SummaryEvent,
+  SummaryRepository,
+  SummaryTicket,
 } from "../../core/summaries/summary-repository";
 import { ACTIVE_STATES, type TicketEventType, type TicketState } from "../../core/tickets/ticket";
 import type { SqliteConnection } from "../sqlite-connection";
@@ -13,14 +12,49 @@ import { pathRange } from "./ticket-row-mapping";
 
 const COLUMNS = `"id", "number", "state", "placeId", "placePath", "categoryCode", "createdAt", "resolvedAt",
   "closedAt", "signForDeadline", "resolveDeadline", "rating", "assigneeId"`;
-/** SummaryOpenTicket's: each column of a street's tens of thousands of open cases costs ≈ 20 ms. */
-const OPEN_COLUMNS = `"id", "state", "placePath", "createdAt", "resolvedAt", "closedAt", "signForDeadline",
-  "resolveDeadline"`;
 const EVENT_COLUMNS = `"ticketId", "type", "at", "actorId", "data"`;
 /** States in which a ticket may still be open at a moment: working, or resolved since then. */
 const UNFINISHED = [...ACTIVE_STATES, "resolved"].map((s) => `'${s}'`).join(", ");
 /** A list of ids as one parameter (a JSON array), so one statement serves any number of them. */
 const IN_IDS = `IN (SELECT "value" FROM json_each(?))`;
+
+/**
+ * Core's isOpenAt and isOverdueAt (core/summaries/summary-repository.ts) in SQL, at the named
+ * instant: the database counts a street's tens of thousands of open cases instead of handing
+ * each one over (≈ 100 against ≈ 300 ms). Timestamps compare as text: one fixed format.
+ * summary.int.test.ts holds both to core's definitions on boundary cases.
+ */
+const openAt = (at: string) =>
+  `("state" <> 'merged' AND "createdAt" < @${at} AND ("closedAt" IS NULL OR "closedAt" >= @${at})
+    AND ("resolvedAt" IS NULL OR "resolvedAt" >= @${at}))`;
+const overdueAt = (at: string) =>
+  `(${openAt(at)} AND (CASE WHEN "state" IN ('dispatched', 'triage') THEN "signForDeadline"
+    ELSE "resolveDeadline" END) < @${at})`;
+const COUNTS = `"placePath", count(CASE WHEN ${openAt("from")} THEN 1 END),
+  count(CASE WHEN ${overdueAt("from")} THEN 1 END), count(CASE WHEN ${openAt("to")} THEN 1 END),
+  count(CASE WHEN ${overdueAt("to")} THEN 1 END), min(CASE WHEN ${openAt("to")} THEN "createdAt" END)`;
+/**
+ * Cases that may be open at `from` or `to`, counted per path: each unfinished state on its own
+ * (one state's rows come in placePath order, so grouping needs no sort), then those finished
+ * (closed, cancelled) since `from`.
+ */
+const OPEN_COUNTS = [
+  ...[...ACTIVE_STATES, "resolved"].map(
+    (state) => `SELECT ${COUNTS} FROM "Ticket" WHERE "state" = '${state}'
+      AND "placePath" >= @gte AND "placePath" < @lt AND "createdAt" < @to GROUP BY "placePath"`,
+  ),
+  `SELECT ${COUNTS} FROM "Ticket" WHERE "closedAt" >= @from AND "state" IN ('closed', 'cancelled')
+     AND "placePath" >= @gte AND "placePath" < @lt AND "createdAt" < @to GROUP BY "placePath"`,
+].join(" UNION ALL ");
+/** Cases at the listed paths open at `to`: unfinished ones, and those finished after it. */
+const OLDEST_OPEN = `SELECT ${COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED})
+    AND "placePath" ${IN_IDS.replace("?", "@paths")} AND ${openAt("to")}
+  UNION ALL SELECT ${COLUMNS} FROM "Ticket" WHERE "closedAt" >= @to AND "state" IN ('closed', 'cancelled')
+    AND "placePath" ${IN_IDS.replace("?", "@paths")} AND ${openAt("to")}
+  ORDER BY "createdAt", "number" LIMIT @count`;
+
+/** Positional parameters, or named ones (`@name`) for statements that use a value several times. */
+type Params = (string | null)[] | Record<string, string | number | null>;
 
 /**
  * The summary's reads on SQLite's prepared statements: a street's day reads some 35,000 open
@@ -48,20 +82,50 @@ export class SqliteSummaryRepository implements SummaryRepository {
     );
   }
 
-  async ticketsOpenDuring(withinPath: string, from: Date, to: Date) {
-    // Open during [from, to] means unfinished now, or finished (closed, cancelled) since `from`.
+  async openCasesByPath(withinPath: string, from: Date, to: Date) {
     const range = pathRange(withinPath);
-    const unfinished = await this.openTickets(
-      `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED})
-         AND "placePath" >= ? AND "placePath" < ? AND "createdAt" < ?`,
-      [range.gte, range.lt, toTimestamp(to)],
+    const parts = await this.rows(
+      OPEN_COUNTS,
+      { gte: range.gte, lt: range.lt, from: toTimestamp(from), to: toTimestamp(to) },
+      (row) => row,
     );
-    const finishedSince = await this.openTickets(
-      `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "closedAt" >= ? AND "state" IN ('closed', 'cancelled')
-         AND "placePath" >= ? AND "placePath" < ? AND "createdAt" < ?`,
-      [toTimestamp(from), range.gte, range.lt, toTimestamp(to)],
-    );
-    return [...unfinished, ...finishedSince].filter((t) => isOpenAt(t, from) || isOpenAt(t, to));
+    // A path's rows from each part added up; paths with nothing open at either end left out.
+    const byPath = new Map<string, { -readonly [K in keyof OpenCasesAtPath]: OpenCasesAtPath[K] }>();
+    for (const [placePath, openAtFrom, overdueAtFrom, openAtTo, overdueAtTo, oldest] of parts as [
+      string,
+      number,
+      number,
+      number,
+      number,
+      string | null,
+    ][]) {
+      if (openAtFrom === 0 && openAtTo === 0) continue;
+      const oldestOpenAtTo = oldest === null ? null : fromTimestamp(oldest);
+      const sum = byPath.get(placePath);
+      if (!sum) {
+        byPath.set(placePath, {
+          placePath,
+          openAtFrom,
+          overdueAtFrom,
+          openAtTo,
+          overdueAtTo,
+          oldestOpenAtTo,
+        });
+        continue;
+      }
+      sum.openAtFrom += openAtFrom;
+      sum.overdueAtFrom += overdueAtFrom;
+      sum.openAtTo += openAtTo;
+      sum.overdueAtTo += overdueAtTo;
+      if (oldestOpenAtTo && (!sum.oldestOpenAtTo || oldestOpenAtTo < sum.oldestOpenAtTo))
+        sum.oldestOpenAtTo = oldestOpenAtTo;
+    }
+    return [...byPath.values()];
+  }
+
+  oldestOpenAt(placePaths: readonly string[], at: Date, count: number) {
+    if (placePaths.length === 0 || count === 0) return Promise.resolve([]);
+    return this.tickets(OLDEST_OPEN, { paths: JSON.stringify(placePaths), to: toTimestamp(at), count });
   }
 
   ticketsByIds(ids: readonly string[]) {
@@ -90,7 +154,7 @@ export class SqliteSummaryRepository implements SummaryRepository {
     return rows.filter((row) => types.includes(row.type)).sort((a, b) => a.at.getTime() - b.at.getTime());
   }
 
-  private tickets(query: string, params: (string | null)[]): Promise<SummaryTicket[]> {
+  private tickets(query: string, params: Params): Promise<SummaryTicket[]> {
     return this.rows(query, params, (row) => ({
       id: row[0] as string,
       number: row[1] as string,
@@ -108,29 +172,13 @@ export class SqliteSummaryRepository implements SummaryRepository {
     }));
   }
 
-  private openTickets(query: string, params: (string | null)[]): Promise<SummaryOpenTicket[]> {
-    return this.rows(query, params, (row) => ({
-      id: row[0] as string,
-      state: row[1] as TicketState,
-      placePath: row[2] as string,
-      createdAt: fromTimestamp(row[3]),
-      resolvedAt: fromOptionalTimestamp(row[4]),
-      closedAt: fromOptionalTimestamp(row[5]),
-      signForDeadline: fromOptionalTimestamp(row[6]),
-      resolveDeadline: fromOptionalTimestamp(row[7]),
-    }));
-  }
-
   /** Rows as arrays (in the SELECT's column order): tens of thousands of them, and no object made twice. */
-  private rows<T>(query: string, params: (string | null)[], toValue: (row: unknown[]) => T): Promise<T[]> {
-    return this.sqlite.run((sql) =>
-      (
-        sql
-          .prepare(query)
-          .raw(true)
-          .all(...params) as unknown[][]
-      ).map(toValue),
-    );
+  private rows<T>(query: string, params: Params, toValue: (row: unknown[]) => T): Promise<T[]> {
+    return this.sqlite.run((sql) => {
+      const statement = sql.prepare(query).raw(true);
+      const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as unknown[][];
+      return rows.map(toValue);
+    });
   }
 
   private events(query: string, params: (string | null)[]): Promise<SummaryEvent[]> {
