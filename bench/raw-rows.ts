@@ -128,6 +128,7 @@ export async function runRawRows(dbFile: string, plan: RawPlan, mode: RawMode = 
   db.pragma("journal_mode = WAL");
   db.pragma("synchronous = NORMAL");
   db.pragma("foreign_keys = ON");
+  db.pragma("cache_size = -65536");
   // Checkpoints as the app does them: in a worker thread, the connection's own only as a fallback.
   const checkpointer = checkpointsOf(db, dbFile);
   const first = plan.messages.find((m) => m.ticket)?.ticket;
