@@ -54,7 +54,7 @@ const toSummaryTicket = (row: Row): SummaryTicket => ({ ...row, state: row.state
  * for events. Returns plain rows; the figures are computed in core.
  */
 export class PrismaSummaryRepository implements SummaryRepository {
-  constructor(private readonly prisma: PrismaClient) {}
+  constructor(protected readonly prisma: PrismaClient) {}
 
   async ticketsCreated(withinPath: string, from: Date, to: Date) {
     const rows = await this.prisma.ticket.findMany({
@@ -72,9 +72,9 @@ export class PrismaSummaryRepository implements SummaryRepository {
     return rows.map(toSummaryTicket);
   }
 
+  /** From the rows, with core's definitions (PostgreSQL counts in SQL: postgres-summary.ts). */
   async openCasesByPath(withinPath: string, from: Date, to: Date) {
-    // Open at `from` or `to` means unfinished now, or finished (closed, cancelled) since `from`;
-    // counted here from the rows, with core's definitions.
+    // Open at `from` or `to` means unfinished now, or finished (closed, cancelled) since `from`.
     const unfinished = await this.prisma.ticket.findMany({
       where: { state: { in: [...UNFINISHED] }, placePath: pathRange(withinPath), createdAt: { lt: to } },
       select: OPEN_COLUMNS,
@@ -94,6 +94,7 @@ export class PrismaSummaryRepository implements SummaryRepository {
     return countOpenCasesByPath(rows, from, to);
   }
 
+  /** Portable, but on PostgreSQL this shape walks the table (postgres-summary.ts does not). */
   async oldestOpenAt(placePaths: readonly string[], at: Date, count: number) {
     if (placePaths.length === 0 || count === 0) return [];
     const rows = await this.prisma.ticket.findMany({

@@ -1,8 +1,8 @@
 import type { EgridDatabase } from "../database";
+import { PostgresSummaryRepository } from "./postgres-summary";
 import { PrismaChatDirectory } from "./prisma-chat-directory";
 import { PrismaConversationState, PrismaInbox, PrismaOutbox } from "./prisma-conversation-store";
 import { PrismaPeopleDirectory } from "./prisma-directory";
-import { PrismaSummaryRepository } from "./prisma-summary";
 import { PrismaTicketRepository } from "./prisma-ticket-repository";
 import type { ReferenceCache } from "./reference-cache";
 import { SqliteConversationState, SqliteInbox, SqliteOutbox } from "./sqlite-conversation-store";
@@ -13,7 +13,8 @@ import { SqliteTicketRepository } from "./sqlite-ticket-repository";
 /*
  * The repositories every message, every sweep and every summary goes through, for the database in use: on SQLite
  * the prepared-statement ones (a statement costs µs there, ≈ 0.4 ms through Prisma), on
- * PostgreSQL Prisma's, whose throughput comes from more instances. Same contracts, same rows.
+ * PostgreSQL Prisma's (the summary's open-case counts in SQL), whose throughput comes from more
+ * instances. Same contracts, same rows.
  */
 
 export function ticketRepositoryFor(db: EgridDatabase) {
@@ -21,7 +22,7 @@ export function ticketRepositoryFor(db: EgridDatabase) {
 }
 
 export function summaryRepositoryFor(db: EgridDatabase) {
-  return db.sqlite ? new SqliteSummaryRepository(db.sqlite) : new PrismaSummaryRepository(db.prisma);
+  return db.sqlite ? new SqliteSummaryRepository(db.sqlite) : new PostgresSummaryRepository(db.prisma);
 }
 
 export function peopleDirectoryFor(db: EgridDatabase, cache: ReferenceCache, rememberMs: number) {

@@ -105,7 +105,7 @@ describe.each(IMPLEMENTATIONS)(`open cases on ${TEST_DATABASE}, $kind`, ({ make 
   const live = cases.filter((t) => t.state !== "merged");
 
   it("counts the cases open and overdue at both ends per path as core defines them", async () => {
-    const scope = cases[0]!.placePath.split("/").slice(0, 4).join("/") + "/";
+    const scope = `${cases[0]!.placePath.split("/").slice(0, 4).join("/")}/`;
     const expected = countOpenCasesByPath(
       live.filter((t) => t.placePath.startsWith(scope)),
       FROM,
