@@ -1,26 +1,15 @@
 import type { OpenCasesAtPath } from "../../core/summaries/summary-repository";
-import { ACTIVE_STATES } from "../../core/tickets/ticket";
 import { PrismaSummaryRepository } from "./prisma-summary";
+import { openAtSql, overdueAtSql, UNFINISHED_SQL } from "./summary-sql";
 import { pathRange } from "./ticket-row-mapping";
 
 /** A timestamp(3) as Prisma stores it on PostgreSQL: the UTC wall time, no zone. */
 const pgTime = (at: Date) => at.toISOString().slice(0, 23).replace("T", " ");
-const UNFINISHED = [...ACTIVE_STATES, "resolved"].map((s) => `'${s}'`).join(", ");
 
-/**
- * Core's isOpenAt and isOverdueAt (core/summaries/summary-repository.ts) in SQL, as on SQLite
- * (sqlite-summary.ts); summary-open-cases.int.test.ts holds both to core's definitions.
- */
-const openAt = (at: string) =>
-  `("state" <> 'merged' AND "createdAt" < ${at} AND ("closedAt" IS NULL OR "closedAt" >= ${at})
-    AND ("resolvedAt" IS NULL OR "resolvedAt" >= ${at}))`;
-const overdueAt = (at: string) =>
-  `(${openAt(at)} AND (CASE WHEN "state" IN ('dispatched', 'triage') THEN "signForDeadline"
-    ELSE "resolveDeadline" END) < ${at})`;
 const OPEN_COLUMNS = `"id", "number", "state", "placePath", "createdAt", "resolvedAt", "closedAt",
   "signForDeadline", "resolveDeadline"`;
 /** The cases that may be open at `from` ($3) or `to` ($4) in a path range ($1, $2). */
-const MAY_BE_OPEN = `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED})
+const MAY_BE_OPEN = `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED_SQL})
     AND "placePath" >= $1 AND "placePath" < $2 AND "createdAt" < $4::timestamp(3)
   UNION ALL SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "closedAt" >= $3::timestamp(3)
     AND "state" IN ('closed', 'cancelled') AND "placePath" >= $1 AND "placePath" < $2
@@ -28,21 +17,21 @@ const MAY_BE_OPEN = `SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UN
 const FROM = "$3::timestamp(3)";
 const TO = "$4::timestamp(3)";
 const OPEN_COUNTS = `SELECT "placePath",
-    count(*) FILTER (WHERE ${openAt(FROM)})::int AS "openAtFrom",
-    count(*) FILTER (WHERE ${overdueAt(FROM)})::int AS "overdueAtFrom",
-    count(*) FILTER (WHERE ${openAt(TO)})::int AS "openAtTo",
-    count(*) FILTER (WHERE ${overdueAt(TO)})::int AS "overdueAtTo",
-    (extract(epoch FROM min("createdAt") FILTER (WHERE ${openAt(TO)})) * 1000)::float8 AS "oldestMs"
+    count(*) FILTER (WHERE ${openAtSql(FROM)})::int AS "openAtFrom",
+    count(*) FILTER (WHERE ${overdueAtSql(FROM)})::int AS "overdueAtFrom",
+    count(*) FILTER (WHERE ${openAtSql(TO)})::int AS "openAtTo",
+    count(*) FILTER (WHERE ${overdueAtSql(TO)})::int AS "overdueAtTo",
+    (extract(epoch FROM min("createdAt") FILTER (WHERE ${openAtSql(TO)})) * 1000)::float8 AS "oldestMs"
   FROM (${MAY_BE_OPEN}) AS "Case" GROUP BY "placePath"`;
 /** The oldest cases at the listed paths ($1, a JSON array) open at $2; numbers in code-unit order. */
 const AT_PATHS = `"placePath" = ANY (ARRAY(SELECT json_array_elements_text($1::json)))`;
 // MATERIALIZED: else the planner may walk the (createdAt) index from the oldest case ever, hoping
 // the first few rows qualify, through every finished case (2.2 s at 1,000,000 tickets).
 const OLDEST_OPEN = `WITH "Case" AS MATERIALIZED (
-    SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED}) AND ${AT_PATHS}
-      AND ${openAt("$2::timestamp(3)")}
+    SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "state" IN (${UNFINISHED_SQL}) AND ${AT_PATHS}
+      AND ${openAtSql("$2::timestamp(3)")}
     UNION ALL SELECT ${OPEN_COLUMNS} FROM "Ticket" WHERE "closedAt" >= $2::timestamp(3)
-      AND "state" IN ('closed', 'cancelled') AND ${AT_PATHS} AND ${openAt("$2::timestamp(3)")}
+      AND "state" IN ('closed', 'cancelled') AND ${AT_PATHS} AND ${openAtSql("$2::timestamp(3)")}
   ) SELECT "id" FROM "Case" ORDER BY "createdAt", "number" COLLATE "C" LIMIT $3::int`;
 
 /**

@@ -9,9 +9,10 @@ import {
   type SummaryRepository,
   type SummaryTicket,
 } from "../../core/summaries/summary-repository";
-import { ACTIVE_STATES, type TicketEventType, type TicketState } from "../../core/tickets/ticket";
+import type { TicketEventType, TicketState } from "../../core/tickets/ticket";
 import type { PrismaClient } from "../generated/client";
 import { chunks } from "./chunks";
+import { UNFINISHED_STATES } from "./summary-sql";
 import { pathRange } from "./ticket-row-mapping";
 
 const TICKET_COLUMNS = {
@@ -41,9 +42,6 @@ const OPEN_COLUMNS = {
   signForDeadline: true,
   resolveDeadline: true,
 } as const;
-
-/** States in which a ticket may still be open at a moment: working, or resolved since then. */
-const UNFINISHED: readonly TicketState[] = [...ACTIVE_STATES, "resolved"];
 
 type Row = Omit<SummaryTicket, "state"> & { state: string };
 const toSummaryTicket = (row: Row): SummaryTicket => ({ ...row, state: row.state as TicketState });
@@ -76,7 +74,11 @@ export class PrismaSummaryRepository implements SummaryRepository {
   async openCasesByPath(withinPath: string, from: Date, to: Date) {
     // Open at `from` or `to` means unfinished now, or finished (closed, cancelled) since `from`.
     const unfinished = await this.prisma.ticket.findMany({
-      where: { state: { in: [...UNFINISHED] }, placePath: pathRange(withinPath), createdAt: { lt: to } },
+      where: {
+        state: { in: [...UNFINISHED_STATES] },
+        placePath: pathRange(withinPath),
+        createdAt: { lt: to },
+      },
       select: OPEN_COLUMNS,
     });
     const finishedSince = await this.prisma.ticket.findMany({

@@ -29,9 +29,11 @@ const INSTANTS = [
   ms(TO, 86_400_000),
 ];
 const STATES: TicketState[] = [
+  "reported",
+  "triage",
   "dispatched",
   "accepted",
-  "triage",
+  "reopened",
   "resolved",
   "closed",
   "cancelled",
