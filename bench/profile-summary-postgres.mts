@@ -11,9 +11,9 @@ import { createLogger } from "../app/logger";
 import { fixedClock } from "../core/shared/clock";
 import { instantOf, wallTimeIn } from "../core/shared/zoned-time";
 import { summarise } from "../core/summaries/summarise";
-import type { SummaryRepository } from "../core/summaries/summary-repository";
 import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
+import { timeSummaryCalls } from "./timed-summary-calls";
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const server = process.argv[3] ?? `postgresql://${userInfo().username}@127.0.0.1:5432/test`;
@@ -59,27 +59,7 @@ try {
     createLogger("silent"),
     fixedClock(at),
   );
-  const repo = egrid.summaries.summaries;
-  const timed = repo as unknown as Record<string, (...args: unknown[]) => Promise<unknown[]>>;
-  const methods: (keyof SummaryRepository)[] = [
-    "ticketsCreated",
-    "ticketsClosed",
-    "openCasesByPath",
-    "oldestOpenAt",
-    "eventsBetween",
-    "eventsOfTickets",
-  ];
-  for (const name of methods) {
-    const call = timed[name]!.bind(repo);
-    timed[name] = async (...args) => {
-      const callStarted = performance.now();
-      const rows = await call(...args);
-      process.stdout.write(
-        `  ${name}: ${Math.round(performance.now() - callStarted)} ms, ${rows.length} rows\n`,
-      );
-      return rows;
-    };
-  }
+  timeSummaryCalls(egrid.summaries.summaries);
   const zone = "Asia/Shanghai";
   const to = instantOf({ ...wallTimeIn(at, zone), hour: 0, minute: 0 }, zone);
   const from = new Date(to.getTime() - 24 * 3600_000);

@@ -7,25 +7,14 @@ import { createLogger } from "../app/logger";
 import { fixedClock } from "../core/shared/clock";
 import { instantOf, wallTimeIn } from "../core/shared/zoned-time";
 import { summarise } from "../core/summaries/summarise";
-import type { SummaryRepository } from "../core/summaries/summary-repository";
 import { withProfileCorpus } from "./profile-corpus";
+import { timeSummaryCalls } from "./timed-summary-calls";
 
 await withProfileCorpus(Number(process.argv[2] ?? 1_000_000), async (corpus) => {
   const at = corpus.at;
   const config = loadConfig({ DATABASE_URL: `file:${corpus.file}`, SEED_DEMO: "false" });
   const egrid = await createEgrid(config, createLogger("silent"), fixedClock(at));
-  const repo = egrid.summaries.summaries;
-  const timed = repo as unknown as Record<string, (...args: unknown[]) => Promise<unknown[]>>;
-  for (const name of Object.getOwnPropertyNames(Object.getPrototypeOf(repo)) as (keyof SummaryRepository)[]) {
-    if (name === ("constructor" as string)) continue;
-    const call = timed[name]!.bind(repo);
-    timed[name] = async (...args) => {
-      const started = performance.now();
-      const rows = await call(...args);
-      process.stdout.write(`  ${name}: ${Math.round(performance.now() - started)} ms, ${rows.length} rows\n`);
-      return rows;
-    };
-  }
+  timeSummaryCalls(egrid.summaries.summaries);
   const zone = "Asia/Shanghai";
   const to = instantOf({ ...wallTimeIn(at, zone), hour: 0, minute: 0 }, zone);
   const from = new Date(to.getTime() - 24 * 3600_000);
