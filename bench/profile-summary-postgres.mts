@@ -5,15 +5,9 @@
 import { randomBytes } from "node:crypto";
 import { userInfo } from "node:os";
 import pg from "pg";
-import { loadConfig } from "../app/config";
-import { createEgrid } from "../app/egrid-app";
-import { createLogger } from "../app/logger";
-import { fixedClock } from "../core/shared/clock";
-import { instantOf, wallTimeIn } from "../core/shared/zoned-time";
-import { summarise } from "../core/summaries/summarise";
 import { openDatabase } from "../db/database";
 import { seedDemoDistrict } from "../db/seed/seed-database";
-import { timeSummaryCalls } from "./timed-summary-calls";
+import { profileStreetSummary } from "./profile-street-summary";
 
 const total = Number(process.argv[2] ?? 1_000_000);
 const server = process.argv[3] ?? `postgresql://${userInfo().username}@127.0.0.1:5432/test`;
@@ -54,24 +48,7 @@ try {
   await admin.query(`ANALYZE "Ticket"`);
   process.stdout.write(`${total} tickets generated in ${Math.round(performance.now() - started)} ms\n`);
 
-  const egrid = await createEgrid(
-    loadConfig({ DATABASE_URL: url, SEED_DEMO: "false" }),
-    createLogger("silent"),
-    fixedClock(at),
-  );
-  timeSummaryCalls(egrid.summaries.summaries);
-  const zone = "Asia/Shanghai";
-  const to = instantOf({ ...wallTimeIn(at, zone), hour: 0, minute: 0 }, zone);
-  const from = new Date(to.getTime() - 24 * 3600_000);
-  for (let run = 1; run <= 3; run++) {
-    const runStarted = performance.now();
-    const result = await summarise(egrid.summaries, { scopePlaceId: "s-east", from, to, timeZone: zone });
-    const figures = result.ok ? { open: result.value.open, overdue: result.value.overdue } : result.code;
-    process.stdout.write(
-      `run ${run}: ${Math.round(performance.now() - runStarted)} ms ${JSON.stringify(figures)}\n`,
-    );
-  }
-  await egrid.close();
+  await profileStreetSummary(url, at);
 } finally {
   await admin.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
   await admin.end();
